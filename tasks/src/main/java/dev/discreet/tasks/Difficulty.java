@@ -1,0 +1,3 @@
+package dev.discreet.tasks;
+
+public enum Difficulty { EASY, MEDIUM, HARD, EXPERT }
