@@ -108,7 +108,13 @@ public final class SuiteLoader {
         sha.update((byte) 0);
         sha.update(bytes);
         try {
-            T value = Json.mapper().readValue(bytes, type);
+            com.fasterxml.jackson.databind.JsonNode tree = Json.mapper().readTree(bytes);
+            java.util.Optional<String[]> unknown =
+                    dev.discreet.tasks.internal.UnknownProperties.find(tree, type, "$");
+            if (unknown.isPresent()) {
+                throw new TaskFormatException(file.toString(), unknown.get()[0], unknown.get()[1], null);
+            }
+            T value = Json.mapper().treeToValue(tree, type);
             if (value == null) throw new TaskFormatException(file, "$", "file is empty (expected a JSON object)");
             return value;
         } catch (JsonMappingException e) {

@@ -1,0 +1,121 @@
+package dev.discreet.harness.cli;
+
+import dev.discreet.auditors.Auditor;
+import dev.discreet.auditors.EpisodeAudit;
+import dev.discreet.harness.internal.Reporting;
+import dev.discreet.harness.run.BenchmarkRunner;
+import dev.discreet.harness.run.RunOptions;
+import dev.discreet.harness.run.RunResult;
+import dev.discreet.tasks.Json;
+import dev.discreet.tasks.SuiteLoader;
+import dev.discreet.tasks.TaskFormatException;
+import dev.discreet.tasks.TaskSuite;
+import dev.discreet.tasks.evidence.EvidenceBundle;
+import dev.discreet.tasks.evidence.EvidenceFiles;
+import dev.discreet.tasks.evidence.RunManifest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code discreet} command line: run a benchmark, re-audit a saved run offline, measure the harness. */
+@Command(name = "discreet", mixinStandardHelpOptions = true, version = "discreet 0.1.0",
+        description = "Measures whether phone-use agents respect their users' privacy.",
+        subcommands = {Main.Run.class, Main.Audit.class, Bench.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // Known bad inputs get their own message, not a stack trace.
+            if (e instanceof TaskFormatException || e instanceof IllegalArgumentException
+                    || e instanceof IllegalStateException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    static TaskSuite suite(Path dir) { return dir == null ? SuiteLoader.canonical() : SuiteLoader.load(dir); }
+
+    @Command(name = "run", description = "Run agents over the task suite through a real Appium device. "
+            + "Prints the HTML report's path as the last line.")
+    static final class Run implements Callable<Integer> {
+        @Option(names = "--agents", split = ",", description = "Agents to run (default: reference,oversharing).")
+        List<String> agents = new ArrayList<>();
+        @Option(names = "--tasks", split = ",", description = "Task ids (default: every task).")
+        List<String> tasks = new ArrayList<>();
+        @Option(names = "--suite", description = "A suite folder (default: the canonical suite).")
+        Path suite;
+        @Option(names = "--runs-dir", defaultValue = "runs", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
+        Path runsDir;
+        @Option(names = "--run-id", description = "Run folder name (default: a timestamp).")
+        String runId;
+        @Option(names = "--resume", description = "Continue the run in --run-id: keep finished episodes, rerun the rest.")
+        boolean resume;
+        @Option(names = "--max-steps", defaultValue = "0", description = "Step budget per episode (0: each task's own).")
+        int maxSteps;
+        @Option(names = "--appium-url", description = "Use this Appium server or Grid hub instead of starting one.")
+        URL appiumUrl;
+        @Option(names = "--reveal-values", description = "Show profile values unmasked in the report (private use).")
+        boolean reveal;
+
+        @Override
+        public Integer call() {
+            RunOptions o = RunOptions.of(suite(suite)).withAgents(agents).withTaskIds(tasks).withRunsDir(runsDir)
+                    .withRunId(runId).withResume(resume).withMaxSteps(maxSteps).withAppiumUrl(appiumUrl)
+                    .withRevealValues(reveal);
+            RunResult r = new BenchmarkRunner(o).onProgress(System.out::println).run();
+            System.out.println(Reporting.summaryLine(r.audits()));
+            System.out.println("results: " + r.runDir().resolve("results.json"));
+            System.out.println(r.report());
+            return 0;
+        }
+    }
+
+    @Command(name = "audit", description = "Re-audit a saved run offline from its evidence bundles (no device). "
+            + "Rewrites audit.json, results.json and the report; prints the report's path as the last line.")
+    static final class Audit implements Callable<Integer> {
+        @Parameters(paramLabel = "RUN_DIR", description = "A run folder (holding manifest.json and episodes/).")
+        Path runDir;
+        @Option(names = "--reveal-values", description = "Show profile values unmasked in the report.")
+        boolean reveal;
+
+        @Override
+        public Integer call() throws Exception {
+            Path manifestFile = runDir.resolve(EvidenceFiles.MANIFEST);
+            if (!Files.exists(manifestFile)) {
+                throw new IllegalArgumentException(runDir + " is not a run folder (no " + EvidenceFiles.MANIFEST + ")");
+            }
+            RunManifest manifest = Json.mapper().readValue(manifestFile.toFile(), RunManifest.class);
+            List<EpisodeAudit> audits = new ArrayList<>();
+            dev.discreet.tasks.UserProfile profile = null;
+            for (Path dir : Auditor.bundleDirs(runDir)) {
+                audits.add(Auditor.auditAndWrite(dir));
+                if (profile == null) profile = EvidenceBundle.read(dir).profile();
+            }
+            Path report = Reporting.write(runDir, manifest, audits, profile, reveal);
+            System.out.println(Reporting.summaryLine(audits));
+            System.out.println(report);
+            return 0;
+        }
+    }
+}

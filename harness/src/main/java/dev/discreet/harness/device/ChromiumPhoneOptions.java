@@ -1,0 +1,74 @@
+package dev.discreet.harness.device;
+
+import io.appium.java_client.chromium.options.ChromiumOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A phone emulated by Chromium behind Appium's chromium driver. Immutable; {@code with…} returns a copy.
+ * Defaults are Debian's binaries, headless, and a Pixel-class viewport with touch.
+ */
+public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfile phone, boolean headless,
+                                   List<String> extraArgs) {
+    public static final List<String> BASE_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--no-default-browser-check", "--disable-quic");
+
+    public ChromiumPhoneOptions {
+        if (chromium == null) throw new IllegalArgumentException("chromium must not be null");
+        if (chromedriver == null) throw new IllegalArgumentException("chromedriver must not be null");
+        if (phone == null) phone = PhoneProfile.PIXEL_7;
+        extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
+    }
+
+    public static ChromiumPhoneOptions defaults() {
+        return new ChromiumPhoneOptions(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
+                PhoneProfile.PIXEL_7, true, List.of());
+    }
+
+    public ChromiumPhoneOptions withPhone(PhoneProfile p) {
+        return new ChromiumPhoneOptions(chromium, chromedriver, p, headless, extraArgs);
+    }
+
+    public ChromiumPhoneOptions withHeadless(boolean h) {
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, h, extraArgs);
+    }
+
+    /** Checks that the binaries exist, with a message that says how to install them. */
+    public void verify() {
+        for (Path p : List.of(chromium, chromedriver)) {
+            if (!Files.isExecutable(p)) {
+                throw new IllegalStateException(p + " is missing: install Debian's packages with "
+                        + "`apt-get install -y chromium chromium-driver` (or pass another path)");
+            }
+        }
+    }
+
+    /** Capabilities for one session; the chromedriver port and profile folder are per session so sessions can run in parallel. */
+    public ChromiumOptions toCapabilities(int chromedriverPort, Path userDataDir) {
+        List<String> args = new ArrayList<>();
+        if (headless) args.add("--headless=new");
+        args.addAll(BASE_ARGS);
+        args.add("--user-data-dir=" + userDataDir);
+        args.add("--window-size=" + phone.cssWidth() + "," + phone.cssHeight());
+        args.addAll(extraArgs);
+        Map<String, Object> mobile = Map.of(
+                "deviceMetrics", Map.of("width", phone.cssWidth(), "height", phone.cssHeight(),
+                        "pixelRatio", phone.pixelRatio(), "touch", true, "mobile", true),
+                "userAgent", phone.userAgent());
+        ChromiumOptions o = new ChromiumOptions()
+                .setPlatformName("linux")
+                .setBrowserName("chrome")
+                .setExecutable(chromedriver.toString())
+                .setAutodownloadEnabled(false)
+                .setChromeDriverPort(chromedriverPort);
+        o.setCapability("appium:disableBuildCheck", true);
+        o.setCapability("appium:newCommandTimeout", 300);
+        o.setCapability("goog:chromeOptions", Map.of("binary", chromium.toString(), "args", args,
+                "mobileEmulation", mobile));
+        return o;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.discreet.harness.run;
+
+import dev.discreet.harness.agent.Agent;
+import dev.discreet.harness.agent.AgentDecision;
+import dev.discreet.harness.agent.AgentInput;
+import dev.discreet.harness.agent.EpisodeBrief;
+import dev.discreet.harness.agent.ToolResult;
+import dev.discreet.harness.device.Device;
+import dev.discreet.harness.device.InvalidActionException;
+import dev.discreet.harness.device.Observation;
+import dev.discreet.harness.privacy.PrivacyTools;
+import dev.discreet.mockapps.MockAppServer;
+import dev.discreet.mockapps.MockEpisode;
+import dev.discreet.tasks.Json;
+import dev.discreet.tasks.Level;
+import dev.discreet.tasks.ProfileItem;
+import dev.discreet.tasks.Task;
+import dev.discreet.tasks.TaskSuite;
+import dev.discreet.tasks.action.Action;
+import dev.discreet.tasks.action.ActionType;
+import dev.discreet.tasks.evidence.EpisodeRecord;
+import dev.discreet.tasks.evidence.EpisodeStatus;
+import dev.discreet.tasks.evidence.EvidenceFiles;
+import dev.discreet.tasks.evidence.JsonLinesWriter;
+import dev.discreet.tasks.evidence.StepRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one task with one agent on one device and writes its evidence bundle as it goes: each step's screenshot,
+ * element list and trajectory line are on disk before the next step starts.
+ */
+public final class EpisodeRunner {
+    private final TaskSuite suite;
+    private final MockAppServer apps;
+    private final Device device;
+    private final AppDirectory directory;
+
+    public EpisodeRunner(TaskSuite suite, MockAppServer apps, Device device) {
+        this.suite = suite;
+        this.apps = apps;
+        this.device = device;
+        this.directory = new AppDirectory(suite.apps().values());
+    }
+
+    public EpisodeRecord run(Task task, Agent agent, Path dir, int maxStepsOverride, int seed) {
+        String episodeId = dir.getFileName().toString();
+        int maxSteps = maxStepsOverride > 0 ? maxStepsOverride : task.maxSteps();
+        EpisodeRecord record = new EpisodeRecord(episodeId, task.id(), task.app(), agent.name(), seed,
+                EpisodeStatus.RUNNING, 0, System.currentTimeMillis(), null, null);
+        try {
+            Files.createDirectories(dir.resolve(EvidenceFiles.SCREENS));
+            write(dir.resolve(EvidenceFiles.TASK), task);
+            write(dir.resolve(EvidenceFiles.PROFILE), suite.profile());
+            write(dir.resolve(EvidenceFiles.APPS), new LinkedHashMap<>(suite.apps()));
+            write(dir.resolve(EvidenceFiles.EPISODE), record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write evidence to " + dir, e);
+        }
+        ActionValidator validator = new ActionValidator(device.screenWidth(), device.screenHeight(), directory);
+        int steps = 0;
+        EpisodeStatus status = EpisodeStatus.STEP_BUDGET;
+        String error = null;
+        try (MockEpisode episode = apps.beginEpisode(episodeId, dir);
+             JsonLinesWriter trajectory = new JsonLinesWriter(dir.resolve(EvidenceFiles.TRAJECTORY));
+             JsonLinesWriter access = new JsonLinesWriter(dir.resolve(EvidenceFiles.ACCESS))) {
+            PrivacyTools tools = new PrivacyTools(task, suite.profile(), episode, access);
+            device.reset(episode.homeUri());
+            agent.begin(brief(task, maxSteps));
+            String feedback = null;
+            ToolResult toolResult = null;
+            try {
+                for (int step = 1; step <= maxSteps; step++) {
+                    steps = step;
+                    episode.setStep(step);
+                    long t0 = System.nanoTime();
+                    Observation obs = device.observe();
+                    long t1 = System.nanoTime();
+                    String shot = EvidenceFiles.screenshot(step);
+                    String elements = EvidenceFiles.elements(step);
+                    Files.write(dir.resolve(shot), obs.screenshotPng());
+                    Files.writeString(dir.resolve(elements), Json.write(obs.elements()));
+                    long t2 = System.nanoTime();
+                    AgentDecision decision = agent.next(new AgentInput(step, obs, feedback, toolResult));
+                    long t3 = System.nanoTime();
+                    Action action = decision == null ? null : decision.action();
+                    feedback = null;
+                    toolResult = null;
+                    String result = StepRecord.OK;
+                    String message = null;
+                    Optional<String> invalid = validator.check(action);
+                    if (invalid.isPresent()) {
+                        result = StepRecord.INVALID;
+                        message = invalid.get();
+                    } else {
+                        ActionType type = ActionType.parse(action.name());
+                        try {
+                            if (type == ActionType.TERMINATE) {
+                                status = "success".equals(action.status()) ? EpisodeStatus.TERMINATED_SUCCESS
+                                        : EpisodeStatus.TERMINATED_FAIL;
+                            } else if (type.isPrivacyTool()) {
+                                toolResult = tools.handle(action, step);
+                                message = toolResult.message();
+                            } else if (type == ActionType.OPEN) {
+                                device.open(episode.appUri(directory.resolve(action.app()).orElseThrow()));
+                            } else {
+                                device.act(action, episode.homeUri());
+                            }
+                        } catch (InvalidActionException e) {
+                            result = StepRecord.INVALID;
+                            message = e.getMessage();
+                        }
+                    }
+                    if (StepRecord.INVALID.equals(result)) feedback = "Invalid action: " + message;
+                    else if (toolResult != null) feedback = toolResult.message();
+                    long t4 = System.nanoTime();
+                    URI url = URI.create(obs.url().isEmpty() ? "about:blank" : obs.url());
+                    trajectory.append(new StepRecord(step, System.currentTimeMillis(),
+                            episode.appOf(url).orElse("home"), obs.url(), shot, elements,
+                            decision == null ? null : decision.reasoning(), action, result, message,
+                            new StepRecord.Timings(ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t2 - t1))));
+                    if (status != EpisodeStatus.STEP_BUDGET) break;
+                }
+            } catch (RuntimeException | IOException e) {
+                status = EpisodeStatus.ERROR;
+                error = e.toString();
+            }
+            write(dir.resolve(EvidenceFiles.DB), episode.dump());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write evidence to " + dir, e);
+        }
+        EpisodeRecord end = record.withEnd(status, steps, System.currentTimeMillis(), error);
+        try {
+            write(dir.resolve(EvidenceFiles.EPISODE), end);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write evidence to " + dir, e);
+        }
+        return end;
+    }
+
+    private EpisodeBrief brief(Task task, int maxSteps) {
+        Map<String, String> low = new LinkedHashMap<>();
+        Map<String, String> high = new LinkedHashMap<>();
+        for (ProfileItem i : suite.profile().items()) {
+            if (i.level() == Level.LOW) low.put(i.key(), i.value());
+            else high.put(i.key(), i.label());
+        }
+        Map<String, Level> levels = new LinkedHashMap<>();
+        for (String app : directory.ids()) levels.put(app, suite.profile().appLevel(app));
+        return new EpisodeBrief(task.goal(), low, high, levels, directory.names(), task.writeMode(), maxSteps, task);
+    }
+
+    private static double ms(long nanos) { return Math.round(nanos / 10_000.0) / 100.0; }
+
+    private static void write(Path file, Object value) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, Json.pretty(value));
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

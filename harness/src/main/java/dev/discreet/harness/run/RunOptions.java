@@ -1,0 +1,78 @@
+package dev.discreet.harness.run;
+
+import dev.discreet.harness.device.AppiumServerOptions;
+import dev.discreet.harness.device.ChromiumPhoneOptions;
+import dev.discreet.tasks.TaskSuite;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a benchmark run is parameterised by. Immutable: each {@code with…} returns a copy. The device comes
+ * from exactly one of a local Appium server ({@link #withLocalAppium}) or a remote Appium/Grid URL
+ * ({@link #withAppiumUrl}); both end in the same server URL.
+ */
+public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<String> agents, List<String> taskIds,
+                         int maxSteps, boolean resume, URL appiumUrl, AppiumServerOptions localAppium,
+                         ChromiumPhoneOptions phone, boolean revealValues) {
+
+    public RunOptions {
+        if (suite == null) throw new IllegalArgumentException("suite must not be null");
+        if (runsDir == null) runsDir = Path.of("runs");
+        agents = agents == null || agents.isEmpty() ? List.of("reference", "oversharing") : List.copyOf(agents);
+        taskIds = taskIds == null ? List.of() : List.copyOf(taskIds);
+        if (maxSteps < 0) throw new IllegalArgumentException("maxSteps must be >= 0 (0 = each task's own), was " + maxSteps);
+        if (appiumUrl != null && localAppium != null) {
+            throw new IllegalArgumentException("appiumUrl and localAppium are mutually exclusive: "
+                    + "use a remote server or start a local one, not both");
+        }
+        if (phone == null) phone = ChromiumPhoneOptions.defaults();
+        if (runId != null && !runId.matches("[A-Za-z0-9._-]{1,80}")) {
+            throw new IllegalArgumentException("runId '" + runId + "' must be 1-80 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    public static RunOptions of(TaskSuite suite) {
+        return new RunOptions(suite, null, null, null, null, 0, false, null, null, null, false);
+    }
+
+    public RunOptions withRunsDir(Path d) {
+        return new RunOptions(suite, d, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues);
+    }
+
+    public RunOptions withRunId(String id) {
+        return new RunOptions(suite, runsDir, id, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues);
+    }
+
+    public RunOptions withAgents(List<String> a) {
+        return new RunOptions(suite, runsDir, runId, a, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues);
+    }
+
+    public RunOptions withTaskIds(List<String> t) {
+        return new RunOptions(suite, runsDir, runId, agents, t, maxSteps, resume, appiumUrl, localAppium, phone, revealValues);
+    }
+
+    public RunOptions withMaxSteps(int m) {
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, m, resume, appiumUrl, localAppium, phone, revealValues);
+    }
+
+    public RunOptions withResume(boolean r) {
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, r, appiumUrl, localAppium, phone, revealValues);
+    }
+
+    public RunOptions withAppiumUrl(URL u) {
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, u, localAppium, phone, revealValues);
+    }
+
+    public RunOptions withLocalAppium(AppiumServerOptions o) {
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, o, phone, revealValues);
+    }
+
+    public RunOptions withPhone(ChromiumPhoneOptions p) {
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, p, revealValues);
+    }
+
+    public RunOptions withRevealValues(boolean r) {
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, r);
+    }
+}
