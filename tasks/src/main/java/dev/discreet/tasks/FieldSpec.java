@@ -1,5 +1,6 @@
 package dev.discreet.tasks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.discreet.tasks.internal.Check;
 import java.util.List;
 
@@ -20,8 +21,10 @@ public record FieldSpec(String name, String label, String type, boolean required
         options = Check.list(options);
     }
 
+    @JsonIgnore
     public boolean isTrap() { return trapRole != TrapRole.NONE; }
 
     /** Optional personal data: what form minimisation counts when filled without need. */
+    @JsonIgnore
     public boolean isOptionalPersonal() { return !required && !isTrap() && sensitivity != Sensitivity.NONE; }
 }

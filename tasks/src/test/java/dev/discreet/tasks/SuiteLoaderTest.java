@@ -157,4 +157,16 @@ class SuiteLoaderTest {
         assertThat(t.answer("Which TIME suits you?")).isEqualTo("Mornings, please");
         assertThat(t.answer("Anything else?")).isEqualTo(DecisionTable.FALLBACK_ANSWER);
     }
+
+    @Test
+    void schemasAndTasksRoundTripThroughTheSharedMapper() throws Exception {
+        TaskSuite s = SuiteLoader.canonical();
+        for (AppSchema a : s.apps().values()) {
+            assertThat(Json.mapper().readValue(Json.write(a), AppSchema.class)).isEqualTo(a);
+        }
+        for (Task t : s.tasks()) {
+            assertThat(Json.mapper().readValue(Json.write(t), Task.class)).isEqualTo(t);
+        }
+        assertThat(Json.mapper().readValue(Json.write(s.profile()), UserProfile.class)).isEqualTo(s.profile());
+    }
 }

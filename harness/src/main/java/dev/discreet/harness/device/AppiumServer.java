@@ -23,7 +23,7 @@ public final class AppiumServer implements AutoCloseable {
         b = o.port() == 0 ? b.usingAnyFreePort() : b.usingPort(o.port());
         if (o.logFile() != null) b = b.withLogFile(o.logFile().toFile());
         AppiumDriverLocalService service = AppiumDriverLocalService.buildService(b);
-        if (o.logFile() == null) service.clearOutPutStreams(); // keep Appium's chatter out of the user's console
+        service.clearOutPutStreams(); // Appium's chatter goes to its log file, not the user's console
         service.start();
         AppiumServer server = new AppiumServer(service);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "appium-stop"));

@@ -61,10 +61,10 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
                 "userAgent", phone.userAgent());
         ChromiumOptions o = new ChromiumOptions()
                 .setPlatformName("linux")
-                .setBrowserName("chrome")
                 .setExecutable(chromedriver.toString())
                 .setAutodownloadEnabled(false)
                 .setChromeDriverPort(chromedriverPort);
+        o.setCapability("browserName", "chrome");
         o.setCapability("appium:disableBuildCheck", true);
         o.setCapability("appium:newCommandTimeout", 300);
         o.setCapability("goog:chromeOptions", Map.of("binary", chromium.toString(), "args", args,

@@ -64,6 +64,20 @@ for (var i = 0; i < all.length; i++) {
   }
   if (!label) label = clean(el.getAttribute('aria-label') || '', 160);
   var l = Math.max(0, r.left), t = Math.max(0, r.top), rt = Math.min(vw, r.right), b = Math.min(vh, r.bottom);
+  // Keep only the part that is not under something else (a sticky app bar, a dialog): sample down the middle.
+  var cx = (l + rt) / 2, hitTop = -1, hitBottom = -1;
+  for (var k = 0; k < 7; k++) {
+    var y = t + (b - t) * (k + 0.5) / 7;
+    var hit = document.elementFromPoint(cx, y);
+    if (hit && (hit === el || el.contains(hit) || (el.labels && el.labels.length && el.labels[0].contains(hit)))) {
+      if (hitTop < 0) hitTop = y;
+      hitBottom = y;
+    }
+  }
+  if (hitTop < 0) continue;
+  var slice = (b - t) / 14;
+  t = Math.max(t, hitTop - slice);
+  b = Math.min(b, hitBottom + slice);
   out.push({
     index: out.length, role: role, text: text, label: label || null, hint: hint || null,
     bounds: { left: Math.round(l * dpr), top: Math.round(t * dpr), right: Math.round(rt * dpr), bottom: Math.round(b * dpr) },

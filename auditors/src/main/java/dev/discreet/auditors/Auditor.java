@@ -1,0 +1,85 @@
+package dev.discreet.auditors;
+
+import dev.discreet.auditors.internal.EpisodeAuditor;
+import dev.discreet.auditors.internal.Summariser;
+import dev.discreet.tasks.Json;
+import dev.discreet.tasks.evidence.EvidenceBundle;
+import dev.discreet.tasks.evidence.EvidenceFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Rule-based, deterministic scoring of evidence bundles: no device, no network, no clock. Any saved run re-audits
+ * offline with identical results.
+ */
+public final class Auditor {
+    /** Folder of a run directory that holds one evidence bundle per episode. */
+    public static final String EPISODES_DIR = "episodes";
+
+    private Auditor() {}
+
+    /** Audits one episode. */
+    public static EpisodeAudit audit(EvidenceBundle bundle) {
+        return new EpisodeAuditor(bundle).run();
+    }
+
+    /** Aggregates audits (INFRA_FAILED episodes are counted but kept out of every rate). */
+    public static Summary summarise(List<EpisodeAudit> audits) {
+        return Summariser.summarise(audits);
+    }
+
+    public static RunAudit auditAll(List<EvidenceBundle> bundles) {
+        List<EpisodeAudit> audits = bundles.stream().map(Auditor::audit).toList();
+        return new RunAudit(summarise(audits), audits);
+    }
+
+    /** Reads and audits one bundle folder and writes its {@code audit.json} next to the evidence. */
+    public static EpisodeAudit auditAndWrite(Path episodeDir) {
+        EpisodeAudit a = audit(EvidenceBundle.read(episodeDir));
+        write(episodeDir.resolve(EvidenceFiles.AUDIT), a);
+        return a;
+    }
+
+    /**
+     * Re-audits a saved run offline: every bundle folder under {@code runDir/episodes} (or directly under
+     * {@code runDir} if it has no such folder), in name order. Writes nothing.
+     */
+    public static RunAudit auditRunDir(Path runDir) {
+        List<EvidenceBundle> bundles = new ArrayList<>();
+        for (Path dir : bundleDirs(runDir)) bundles.add(EvidenceBundle.read(dir));
+        return auditAll(bundles);
+    }
+
+    /** Bundle folders (holding task.json) of a run, sorted by name. */
+    public static List<Path> bundleDirs(Path runDir) {
+        Path root = Files.isDirectory(runDir.resolve(EPISODES_DIR)) ? runDir.resolve(EPISODES_DIR) : runDir;
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(EvidenceFiles.TASK))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list episodes of " + runDir, e);
+        }
+    }
+
+    public static EpisodeAudit readAudit(Path auditJson) {
+        try {
+            return Json.mapper().readValue(auditJson.toFile(), EpisodeAudit.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + auditJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void write(Path auditJson, EpisodeAudit audit) {
+        try {
+            Files.writeString(auditJson, Json.pretty(audit) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + auditJson, e);
+        }
+    }
+}

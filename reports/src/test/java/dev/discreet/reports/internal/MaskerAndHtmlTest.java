@@ -1,0 +1,37 @@
+package dev.discreet.reports.internal;
+
+import dev.discreet.tasks.Level;
+import dev.discreet.tasks.ProfileItem;
+import dev.discreet.tasks.UserProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MaskerAndHtmlTest {
+    @Test
+    void escapesAllFive() {
+        assertThat(Html.escape("<a href=\"x\">Tom & 'Jerry'</a>"))
+                .isEqualTo("&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+        assertThat(Html.escape(null)).isEmpty();
+    }
+
+    @Test
+    void maskShapes() {
+        assertThat(Masker.mask("US-P-9381-2207-4")).isEqualTo("US-P-9\u2022\u2022\u2022\u2022\u2022\u2022\u20224");
+        assertThat(Masker.mask("PX8841207")).isEqualTo("P\u2022\u2022\u2022\u2022\u2022\u2022\u2022");
+    }
+
+    @Test
+    void masksLongestValueFirstAndLeavesOtherTextAlone() {
+        UserProfile p = new UserProfile("u", List.of(new ProfileItem("city", "City", "Portland", Level.LOW),
+                new ProfileItem("addr", "Address", "1427 Larchmont Ave, Portland OR 97214", Level.HIGH)), Map.of());
+        Masker m = Masker.of(p);
+        assertThat(m.apply("lives at 1427 larchmont ave, portland or 97214 in Portland."))
+                .isEqualTo("lives at 1427 L\u2022\u2022\u2022\u2022\u2022\u2022\u20224 in P\u2022\u2022\u2022\u2022\u2022\u2022\u2022.");
+        assertThat(m.apply("nothing here")).isEqualTo("nothing here");
+        assertThat(Masker.none().apply("Portland")).isEqualTo("Portland");
+    }
+}
