@@ -47,17 +47,24 @@ final class Bench implements Callable<Integer> {
              AppiumServer server = AppiumServer.start(AppiumServerOptions.discover());
              ChromiumPhone phone = ChromiumPhone.connect(server.url(), ChromiumPhoneOptions.defaults())) {
             List<Double> dbReset = new ArrayList<>(), deviceReset = new ArrayList<>(), total = new ArrayList<>();
+            List<Double> firstObserve = new ArrayList<>(), steadyObserve = new ArrayList<>();
             for (int i = 0; i < resets + 3; i++) {
                 long t0 = System.nanoTime();
                 MockEpisode ep = apps.beginEpisode("bench-reset-" + i, tmp.resolve("reset-" + i));
                 long t1 = System.nanoTime();
                 phone.reset(ep.homeUri());
                 long t2 = System.nanoTime();
+                phone.observe(); // waits for the home page the reset started loading
+                long t3 = System.nanoTime();
+                phone.observe();
+                long t4 = System.nanoTime();
                 ep.close();
                 if (i >= 3) { // warm-up
                     dbReset.add((t1 - t0) / 1e6);
                     deviceReset.add((t2 - t1) / 1e6);
                     total.add((t2 - t0) / 1e6);
+                    firstObserve.add((t3 - t2) / 1e6);
+                    steadyObserve.add((t4 - t3) / 1e6);
                 }
             }
             // Harness steps: a real episode whose agent taps the search field every step.
@@ -83,8 +90,10 @@ final class Bench implements Callable<Integer> {
             System.out.println("| measure | n | p50 ms | p90 ms |");
             System.out.println("|---|---|---|---|");
             row("episode reset: app databases (copy seed)", dbReset);
-            row("episode reset: device (cookies, storage, load home)", deviceReset);
+            row("episode reset: device (cookies, storage, start loading home)", deviceReset);
             row("episode reset: total", total);
+            row("first observation after a reset (includes the home page load)", firstObserve);
+            row("observation of a loaded page (same home screen)", steadyObserve);
             row("step, raw WebDriver calls (elements + screenshot + tap)", raw);
             row("step, harness (observe + evidence + act, agent excluded)", harness);
             row("  of which evidence writing", harnessOwn);
