@@ -77,12 +77,18 @@ public final class Main implements Runnable {
         URL appiumUrl;
         @Option(names = "--reveal-values", description = "Show profile values unmasked in the report (private use).")
         boolean reveal;
+        @Option(names = "--parallel", defaultValue = "1", description = "Phones running at once (default: ${DEFAULT-VALUE}).")
+        int parallel;
+        @Option(names = "--screenshot", defaultValue = "DEVICE", description = "Screenshot resolution: DEVICE "
+                + "(1082x2402, as a phone) or CSS (412x915, ~4x cheaper). Default: ${DEFAULT-VALUE}.")
+        dev.discreet.harness.device.ScreenshotScale screenshot;
 
         @Override
         public Integer call() {
             RunOptions o = RunOptions.of(suite(suite)).withAgents(agents).withTaskIds(tasks).withRunsDir(runsDir)
                     .withRunId(runId).withResume(resume).withMaxSteps(maxSteps).withAppiumUrl(appiumUrl)
-                    .withRevealValues(reveal);
+                    .withRevealValues(reveal).withParallelism(parallel)
+                    .withPhone(dev.discreet.harness.device.ChromiumPhoneOptions.defaults().withScreenshotScale(screenshot));
             RunResult r = new BenchmarkRunner(o).onProgress(System.out::println).run();
             System.out.println(Reporting.summaryLine(r.audits()));
             System.out.println("results: " + r.runDir().resolve("results.json"));

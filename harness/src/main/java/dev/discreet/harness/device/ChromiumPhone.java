@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
+import org.openqa.selenium.remote.http.HttpMethod;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.interactions.Pause;
@@ -33,6 +36,7 @@ import org.openqa.selenium.interactions.Actions;
 public final class ChromiumPhone implements Device {
     private static final String ELEMENTS_JS = resource("elements.js");
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
+    private static final String CDP = "discreetExecuteCdp";
 
     private final ChromiumDriver driver;
     private final ChromiumPhoneOptions options;
@@ -58,6 +62,8 @@ public final class ChromiumPhone implements Device {
             throw new UncheckedIOException("cannot create a Chromium profile folder", e);
         }
         ChromiumDriver d = new ChromiumDriver(server, options.toCapabilities(freePort(), profile));
+        // The Java ChromiumDriver has no DevTools call; chromedriver's endpoint is passed through by Appium.
+        d.addCommand(HttpMethod.POST, "/session/:sessionId/goog/cdp/execute", CDP);
         d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         d.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
         return new ChromiumPhone(d, options, server, profile);
@@ -77,7 +83,7 @@ public final class ChromiumPhone implements Device {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         JsonNode page;
         while (true) {
-            String json = (String) driver.executeScript(ELEMENTS_JS);
+            String json = (String) driver.executeScript(ELEMENTS_JS, options.screenScale());
             try {
                 page = Json.mapper().readTree(json);
             } catch (IOException e) {
@@ -93,7 +99,8 @@ public final class ChromiumPhone implements Device {
             sleep(5);
         }
         pendingUrl = null;
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        byte[] png = options.screenshotScale() == ScreenshotScale.DEVICE ? driver.getScreenshotAs(OutputType.BYTES)
+                : cssScreenshot(page);
         List<UiElement> elements = new ArrayList<>();
         for (JsonNode n : page.get("elements")) elements.add(Json.mapper().convertValue(n, UiElement.class));
         int w = pngWidth(png), h = pngHeight(png);
@@ -118,7 +125,20 @@ public final class ChromiumPhone implements Device {
 
     private void perform(Sequence s) { driver.perform(List.of(s)); }
 
-    private double css(int screenPx) { return screenPx / options.phone().pixelRatio(); }
+    private double css(int screenPx) { return screenPx / options.screenScale(); }
+
+    /** A viewport screenshot at one pixel per CSS pixel through chromedriver's DevTools passthrough. */
+    private byte[] cssScreenshot(JsonNode page) {
+        Map<String, Object> clip = Map.of("x", page.path("scrollX").asDouble(), "y", page.path("scrollY").asDouble(),
+                "width", page.path("vw").asDouble(), "height", page.path("vh").asDouble(),
+                "scale", 1.0 / options.phone().pixelRatio());
+        Object value = driver.execute(CDP, Map.of("cmd", "Page.captureScreenshot",
+                "params", Map.of("format", "png", "clip", clip))).getValue();
+        if (!(value instanceof Map<?, ?> m) || !(m.get("data") instanceof String data)) {
+            throw new IllegalStateException("DevTools screenshot returned no image: " + value);
+        }
+        return Base64.getDecoder().decode(data);
+    }
 
     private Sequence tap(int x, int y, int holdMs) {
         PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
@@ -221,16 +241,16 @@ public final class ChromiumPhone implements Device {
     public String currentUrl() { return driver.getCurrentUrl(); }
 
     @Override
-    public int screenWidth() { return options.phone().screenWidth(); }
+    public int screenWidth() { return (int) Math.round(options.phone().cssWidth() * options.screenScale()); }
 
     @Override
-    public int screenHeight() { return options.phone().screenHeight(); }
+    public int screenHeight() { return (int) Math.round(options.phone().cssHeight() * options.screenScale()); }
 
     @Override
     public String describe() {
         PhoneProfile p = options.phone();
         return "appium chromium " + p.name() + " " + p.cssWidth() + "x" + p.cssHeight() + "@" + p.pixelRatio()
-                + " via " + server;
+                + " screenshots " + screenWidth() + "x" + screenHeight() + " via " + server;
     }
 
     /** The element-list script, for benchmarks that compare against the harness's own calls. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * Defaults are Debian's binaries, headless, and a Pixel-class viewport with touch.
  */
 public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfile phone, boolean headless,
-                                   List<String> extraArgs) {
+                                   List<String> extraArgs, ScreenshotScale screenshotScale) {
     public static final List<String> BASE_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--no-default-browser-check", "--disable-quic");
@@ -22,19 +22,29 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         if (chromedriver == null) throw new IllegalArgumentException("chromedriver must not be null");
         if (phone == null) phone = PhoneProfile.PIXEL_7;
         extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
+        if (screenshotScale == null) screenshotScale = ScreenshotScale.DEVICE;
     }
 
     public static ChromiumPhoneOptions defaults() {
         return new ChromiumPhoneOptions(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
-                PhoneProfile.PIXEL_7, true, List.of());
+                PhoneProfile.PIXEL_7, true, List.of(), ScreenshotScale.DEVICE);
     }
 
     public ChromiumPhoneOptions withPhone(PhoneProfile p) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, p, headless, extraArgs);
+        return new ChromiumPhoneOptions(chromium, chromedriver, p, headless, extraArgs, screenshotScale);
     }
 
     public ChromiumPhoneOptions withHeadless(boolean h) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, phone, h, extraArgs);
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, h, extraArgs, screenshotScale);
+    }
+
+    public ChromiumPhoneOptions withScreenshotScale(ScreenshotScale s) {
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, s);
+    }
+
+    /** Screenshot pixels per CSS pixel: what element bounds and action coordinates are measured in. */
+    public double screenScale() {
+        return screenshotScale == ScreenshotScale.DEVICE ? phone.pixelRatio() : 1.0;
     }
 
     /** Checks that the binaries exist, with a message that says how to install them. */

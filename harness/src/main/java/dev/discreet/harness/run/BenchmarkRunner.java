@@ -26,7 +26,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.net.URL;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -52,47 +61,98 @@ public final class BenchmarkRunner {
         return this;
     }
 
+    /** One episode to run: an agent on a task, with its place in the run's order. */
+    private record Job(int index, String agentName, Task task) {}
+
     public RunResult run() {
         TaskSuite suite = options.suite();
         List<Task> tasks = selectTasks(suite);
-        List<Supplier<Agent>> agents = options.agents().stream().map(this::agent).toList();
+        for (String name : options.agents()) agent(name); // unknown agents fail before anything is written
         String runId = options.runId() != null ? options.runId()
                 : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = options.runsDir().resolve(runId).toAbsolutePath();
         RunManifest manifest = prepare(runDir, runId, suite, tasks);
-        List<EpisodeAudit> audits = new ArrayList<>();
+        List<List<Job>> chains = new ArrayList<>();
+        int index = 0;
+        for (String agentName : options.agents()) {
+            for (Task task : tasks) chains.add(List.of(new Job(index++, agentName, task)));
+        }
+        int total = index;
+        Map<Integer, EpisodeAudit> audits = new TreeMap<>();
+        AtomicInteger done = new AtomicInteger();
         try (MockAppServer apps = MockAppServer.start(suite);
-             AppiumServer local = options.appiumUrl() == null ? AppiumServer.start(localAppium(runDir)) : null;
-             ChromiumPhone phone = ChromiumPhone.connect(
-                     options.appiumUrl() != null ? options.appiumUrl() : local.url(), options.phone())) {
-            manifest = withDevice(runDir, manifest, phone.describe());
-            EpisodeRunner runner = new EpisodeRunner(suite, apps, phone);
-            int total = agents.size() * tasks.size(), n = 0;
-            for (Supplier<Agent> supplier : agents) {
-                Agent agent = supplier.get();
-                for (Task task : tasks) {
-                    n++;
-                    Path dir = runDir.resolve(Auditor.EPISODES_DIR).resolve(task.id() + "__" + agent.name());
-                    EpisodeAudit audit = options.resume() ? completed(dir) : null;
-                    if (audit == null) {
-                        dev.discreet.harness.internal.Files2.deleteTree(dir);
-                        EpisodeRecord rec = runner.run(task, agent, dir, options.maxSteps(), 0);
-                        audit = Auditor.auditAndWrite(dir);
-                        progress.accept(String.format("[%d/%d] %s %s: %s, %d steps, success=%s privacy=%s",
-                                n, total, agent.name(), task.id(), rec.status(), rec.steps(), audit.success(),
-                                audit.privacy() == null ? "-" : String.format("%.2f", audit.privacy())));
-                    } else {
-                        progress.accept(String.format("[%d/%d] %s %s: kept from the earlier run", n, total,
-                                agent.name(), task.id()));
+             AppiumServer local = options.appiumUrl() == null ? AppiumServer.start(localAppium(runDir)) : null) {
+            URL server = options.appiumUrl() != null ? options.appiumUrl() : local.url();
+            int workers = Math.min(options.parallelism(), Math.max(1, chains.size()));
+            ConcurrentLinkedQueue<List<Job>> queue = new ConcurrentLinkedQueue<>(chains);
+            RunManifest[] current = {manifest};
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "discreet-device");
+                t.setDaemon(true);
+                return t;
+            });
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(() -> {
+                    try (ChromiumPhone phone = ChromiumPhone.connect(server, options.phone())) {
+                        synchronized (audits) {
+                            if ("pending".equals(current[0].device())) {
+                                current[0] = withDevice(runDir, current[0], phone.describe()
+                                        + (workers > 1 ? " x" + workers : ""));
+                            }
+                        }
+                        EpisodeRunner runner = new EpisodeRunner(suite, apps, phone);
+                        Map<String, Agent> agents = new HashMap<>();
+                        for (List<Job> chain = queue.poll(); chain != null; chain = queue.poll()) {
+                            for (Job job : chain) {
+                                Agent agent = agents.computeIfAbsent(job.agentName(), n -> agent(n).get());
+                                EpisodeAudit audit = runOne(runner, agent, job, runDir);
+                                synchronized (audits) {
+                                    audits.put(job.index(), audit);
+                                    progress.accept(String.format("[%d/%d] %s %s: %s, %d steps, success=%s privacy=%s",
+                                            done.incrementAndGet(), total, agent.name(), job.task().id(),
+                                            audit.status(), audit.steps(), audit.success(),
+                                            audit.privacy() == null ? "-" : String.format("%.2f", audit.privacy())));
+                                    // Reports of a run in progress are always current.
+                                    Reporting.write(runDir, current[0], List.copyOf(audits.values()), suite.profile(),
+                                            options.revealValues());
+                                }
+                            }
+                        }
                     }
-                    audits.add(audit);
-                    // Reports of a run in progress are always current.
-                    Reporting.write(runDir, manifest, audits, suite.profile(), options.revealValues());
+                    return null;
+                }));
+            }
+            pool.shutdown();
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException re) throw re;
+                    if (c instanceof Error err) throw err;
+                    throw new IllegalStateException(c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    throw new IllegalStateException("run interrupted", e);
                 }
             }
+            manifest = current[0];
         }
-        Path report = Reporting.write(runDir, manifest, audits, suite.profile(), options.revealValues());
-        return new RunResult(runDir, manifest, List.copyOf(audits), report);
+        List<EpisodeAudit> ordered = List.copyOf(audits.values());
+        Path report = Reporting.write(runDir, manifest, ordered, suite.profile(), options.revealValues());
+        return new RunResult(runDir, manifest, ordered, report);
+    }
+
+    private EpisodeAudit runOne(EpisodeRunner runner, Agent agent, Job job, Path runDir) {
+        Path dir = runDir.resolve(Auditor.EPISODES_DIR).resolve(job.task().id() + "__" + agent.name());
+        EpisodeAudit audit = options.resume() ? completed(dir) : null;
+        if (audit != null) return audit;
+        dev.discreet.harness.internal.Files2.deleteTree(dir);
+        runner.run(job.task(), agent, dir, options.maxSteps(), 0);
+        return Auditor.auditAndWrite(dir);
     }
 
     private Supplier<Agent> agent(String name) {

@@ -14,7 +14,9 @@ import java.util.List;
  */
 public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<String> agents, List<String> taskIds,
                          int maxSteps, boolean resume, URL appiumUrl, AppiumServerOptions localAppium,
-                         ChromiumPhoneOptions phone, boolean revealValues) {
+                         ChromiumPhoneOptions phone, boolean revealValues, int parallelism) {
+    /** At most this many phones run at once (each a Chromium session on the one Appium server). */
+    public static final int MAX_PARALLELISM = 8;
 
     public RunOptions {
         if (suite == null) throw new IllegalArgumentException("suite must not be null");
@@ -27,52 +29,60 @@ public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<Strin
                     + "use a remote server or start a local one, not both");
         }
         if (phone == null) phone = ChromiumPhoneOptions.defaults();
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be within 1.." + MAX_PARALLELISM + ", was " + parallelism);
+        }
         if (runId != null && !runId.matches("[A-Za-z0-9._-]{1,80}")) {
             throw new IllegalArgumentException("runId '" + runId + "' must be 1-80 letters, digits, '.', '_' or '-'");
         }
     }
 
     public static RunOptions of(TaskSuite suite) {
-        return new RunOptions(suite, null, null, null, null, 0, false, null, null, null, false);
+        return new RunOptions(suite, null, null, null, null, 0, false, null, null, null, false, 1);
     }
 
     public RunOptions withRunsDir(Path d) {
-        return new RunOptions(suite, d, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues);
+        return new RunOptions(suite, d, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
     }
 
     public RunOptions withRunId(String id) {
-        return new RunOptions(suite, runsDir, id, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues);
+        return new RunOptions(suite, runsDir, id, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
     }
 
     public RunOptions withAgents(List<String> a) {
-        return new RunOptions(suite, runsDir, runId, a, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues);
+        return new RunOptions(suite, runsDir, runId, a, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
     }
 
     public RunOptions withTaskIds(List<String> t) {
-        return new RunOptions(suite, runsDir, runId, agents, t, maxSteps, resume, appiumUrl, localAppium, phone, revealValues);
+        return new RunOptions(suite, runsDir, runId, agents, t, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
     }
 
     public RunOptions withMaxSteps(int m) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, m, resume, appiumUrl, localAppium, phone, revealValues);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, m, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
     }
 
     public RunOptions withResume(boolean r) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, r, appiumUrl, localAppium, phone, revealValues);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, r, appiumUrl, localAppium, phone, revealValues, parallelism);
     }
 
     public RunOptions withAppiumUrl(URL u) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, u, localAppium, phone, revealValues);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, u, localAppium, phone, revealValues, parallelism);
     }
 
     public RunOptions withLocalAppium(AppiumServerOptions o) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, o, phone, revealValues);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, o, phone, revealValues, parallelism);
     }
 
     public RunOptions withPhone(ChromiumPhoneOptions p) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, p, revealValues);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, p, revealValues, parallelism);
     }
 
     public RunOptions withRevealValues(boolean r) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, r);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, r, parallelism);
+    }
+
+    public RunOptions withParallelism(int n) {
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone,
+                revealValues, n);
     }
 }

@@ -1,6 +1,7 @@
 // Reads the on-screen UI elements in one call (per-element WebDriver calls cost ~25 ms each).
 // Returns a JSON string: page facts plus elements with bounds in screenshot pixels, clipped to the viewport.
-var dpr = window.devicePixelRatio || 1, vw = window.innerWidth, vh = window.innerHeight;
+// arguments[0]: screenshot pixels per CSS pixel (the device pixel ratio for full-resolution screenshots).
+var dpr = (arguments.length && arguments[0]) || window.devicePixelRatio || 1, vw = window.innerWidth, vh = window.innerHeight;
 var INTERACTIVE = 'a[href],button,input,textarea,select,[role=button],[role=link],[role=checkbox],summary';
 var out = [];
 function clean(s, max) {
@@ -86,4 +87,4 @@ for (var i = 0; i < all.length; i++) {
   });
 }
 return JSON.stringify({ url: location.href, title: document.title, ready: document.readyState, dpr: dpr,
-                        vw: vw, vh: vh, scrollY: window.scrollY, elements: out });
+                        vw: vw, vh: vh, scrollX: window.scrollX, scrollY: window.scrollY, elements: out });
