@@ -135,4 +135,15 @@ class InvalidActionTest {
         assertThat(entries).extracting(e -> e.value()).contains("PX8841207", "");
         assertThat(entries).filteredOn(e -> e.value().equals("PX8841207")).allSatisfy(e -> assertThat(e.step()).isEqualTo(3));
     }
+
+    @Test
+    void backOnTheHomeScreenStaysHome() {
+        Scripted agent = new Scripted(List.of(Action.systemButton("back"), Action.systemButton("back"),
+                Action.terminate("fail")));
+        new EpisodeRunner(suite, apps, phone).run(suite.task("doctor-004").orElseThrow(), agent, dir.resolve("b"), 0, 0);
+        List<StepRecord> t = EvidenceBundle.read(dir.resolve("b")).trajectory();
+        // The previous episode's pages are still in the tab's history; back must not reach them.
+        assertThat(t).extracting(StepRecord::app).containsExactly("home", "home", "home");
+        assertThat(t.get(2).url()).isEqualTo(t.get(0).url());
+    }
 }
