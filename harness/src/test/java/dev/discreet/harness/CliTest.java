@@ -40,7 +40,8 @@ class CliTest {
             Files.copy(canonical.resolve(f), dir.resolve("suite").resolve(f));
         }
         String task = Files.readString(canonical.resolve("tasks/doctor/doctor-001.json"))
-                .replace("\"expect\": \"COUNT\"", "\"expect\": \"SOME\"");
+                .replaceFirst("\"expect\"\\s*:\\s*\"COUNT\"", "\"expect\": \"SOME\"");
+        assertThat(task).contains("\"SOME\"");
         Files.writeString(dir.resolve("suite/tasks/broken.json"), task);
         Out o = run("run", "--suite", dir.resolve("suite").toString(), "--runs-dir", dir.resolve("runs").toString());
         assertThat(o.code()).isEqualTo(2);

@@ -6,6 +6,7 @@ import dev.discreet.mockapps.internal.Catalogue;
 import dev.discreet.mockapps.internal.DoctorPages;
 import dev.discreet.mockapps.internal.EpisodeContext;
 import dev.discreet.mockapps.internal.GenericPages;
+import dev.discreet.mockapps.internal.ListingPages;
 import dev.discreet.mockapps.internal.PrivacyPages;
 import dev.discreet.mockapps.internal.Router;
 import dev.discreet.mockapps.internal.SeedDb;
@@ -92,7 +93,7 @@ public final class MockAppServer implements AutoCloseable {
                 pages.put(app.id(), switch (app.id()) {
                     case DoctorPages.APP -> new DoctorPages(app);
                     case PrivacyPages.APP -> new PrivacyPages(app);
-                    default -> new GenericPages(app);
+                    default -> app.listing() != null ? new ListingPages(app) : new GenericPages(app);
                 });
             }
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -127,7 +128,18 @@ public final class MockAppServer implements AutoCloseable {
      * {@code evidenceDir/entries.jsonl} for append.
      */
     public MockEpisode beginEpisode(String episodeId, Path evidenceDir) {
+        return beginEpisode(episodeId, evidenceDir, List.of());
+    }
+
+    /**
+     * Like {@link #beginEpisode(String, Path)}, with the privacy manager's saved items pre-filled: a later session of
+     * a cross-session pair starts with what the earlier session saved (nothing else carries over).
+     *
+     * @param memory saved items from an earlier episode (e.g. {@link MockEpisode#savedItems()} of it); may be empty
+     */
+    public MockEpisode beginEpisode(String episodeId, Path evidenceDir, List<SavedItem> memory) {
         Objects.requireNonNull(episodeId, "episodeId");
+        Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(evidenceDir, "evidenceDir");
         if (closed) throw new IllegalStateException("mock-app server is closed");
         String token;
@@ -164,8 +176,15 @@ public final class MockAppServer implements AutoCloseable {
             throw new IllegalStateException("cannot begin episode '" + episodeId + "': " + e.getMessage(), e);
         }
         EpisodeContext ctx = new EpisodeContext(token, episodeId, suite, dbs, dir, entries);
+        MockEpisode episode = new MockEpisode(this, ctx);
+        try {
+            for (SavedItem m : memory) episode.saveProfileItem(m.key(), m.value(), m.level(), 0, m.source());
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw new IllegalStateException("cannot seed the saved items of episode '" + episodeId + "': " + e.getMessage(), e);
+        }
         episodes.put(token, ctx);
-        return new MockEpisode(this, ctx);
+        return episode;
     }
 
     void endEpisode(EpisodeContext ctx) {

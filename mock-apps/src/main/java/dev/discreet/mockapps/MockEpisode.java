@@ -77,6 +77,16 @@ public final class MockEpisode implements AutoCloseable {
         }
     }
 
+    /** The privacy manager's saved items now, in save order: what a later session of a pair starts with. */
+    public List<SavedItem> savedItems() {
+        synchronized (ctx) {
+            return Db.query(ctx.db(privacyApp()), "SELECT key, value, level, source FROM saved_items ORDER BY rowid")
+                    .stream().map(r -> new SavedItem(String.valueOf(r.get("key")), String.valueOf(r.get("value")),
+                            Level.valueOf(String.valueOf(r.get("level"))), r.get("source") == null ? "" : String.valueOf(r.get("source"))))
+                    .toList();
+        }
+    }
+
     /** Removes a saved item (no-op when absent). */
     public void deleteSavedItem(String key) {
         synchronized (ctx) {

@@ -38,6 +38,18 @@ class CatalogueTest {
         }
     }
 
+    /** The suite's catalogue/doctor.json (what task generation and the linter read) is exactly the app's data. */
+    @Test
+    void suiteDoctorCatalogueMatchesTheApp() throws Exception {
+        dev.discreet.tasks.ListingCatalogue expected = Catalogue.asListing(Catalogue.generate());
+        if (Boolean.getBoolean("discreet.regenerate")) {
+            Path file = Path.of("../tasks/src/main/resources/discreet-suite/catalogue/doctor.json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, dev.discreet.tasks.families.SuiteGenerator.json(expected), StandardCharsets.UTF_8);
+        }
+        assertThat(dev.discreet.tasks.SuiteLoader.canonical().catalogue("doctor")).contains(expected);
+    }
+
     @Test
     void writesCatalogueMarkdown() throws Exception {
         String md = Catalogue.markdown(Catalogue.generate());

@@ -296,7 +296,7 @@ class MockAppServerTest {
         Map<String, Level> levels = new LinkedHashMap<>(p.appLevels());
         levels.put("doctor", Level.HIGH);
         TaskSuite high = new TaskSuite(suite.name(), suite.version(), suite.hash(),
-                new UserProfile(p.id(), p.items(), levels), suite.apps(), suite.tasks());
+                new UserProfile(p.id(), p.items(), levels), suite.apps(), suite.tasks(), suite.catalogues());
         try (MockAppServer s = MockAppServer.start(high); MockEpisode ep = s.beginEpisode("high", tmp.resolve("high"))) {
             for (String page : List.of("", "doctor/1", "appointments", "book?slot=1")) {
                 HttpResponse<String> r = get(ep.appUri("doctor").resolve(page));

@@ -42,7 +42,7 @@ class HtmlReportTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more")
                 .contains("agent-&quot;a&#39;")
                 .contains("ep-&lt;4&gt;")
-                .contains("href=\"episodes/ep-%3C4%3E/\"");
+                .contains("href=\"episodes/ep-%3C4%3E/episode.html\"");
     }
 
     @Test
@@ -76,7 +76,7 @@ class HtmlReportTest {
         int links = 0;
         while (m.find()) {
             links++;
-            assertThat(m.group(1)).matches("#ep-[^\"]+|episodes/[^/\"]+/");
+            assertThat(m.group(1)).matches("#[a-z][^\"]*|episodes/[^/\"]+/episode\\.html(#step-\\d+)?");
         }
         assertThat(links).isGreaterThan(0);
     }
@@ -94,7 +94,7 @@ class HtmlReportTest {
                 .contains("<h3>Agent agent-a</h3>")
                 .contains("<h3>Agent agent-b</h3>")
                 .contains("1 infra-failed of 3")
-                .contains("href=\"episodes/ep-1/\"")
+                .contains("href=\"episodes/ep-1/episode.html\"")
                 .contains("<details id=\"ep-ep-2\">")
                 .contains("<td class=\"ok\" title=\"success\">\u2713</td>")
                 .contains("<td class=\"bad\" title=\"failure\">\u2717</td>")
@@ -104,8 +104,15 @@ class HtmlReportTest {
                 .contains("leak:whole")
                 .contains("doctor/booking/reason (bank_card)");
         // overall: 2 scored, 1 success, 1 qualified -> SR 50%, PQSR 50%
-        assertThat(html).contains("<div class=\"k\">SR</div><div class=\"v\">50.0%</div>");
-        assertThat(html).contains("<div class=\"k\">PQSR@0.7</div><div class=\"v\">50.0%</div>");
+        assertThat(html).contains("<div class=\"k\">SR</div><div class=\"v\">50.0%</div><div class=\"sub\">1 of 2 succeeded");
+        assertThat(html).contains("<div class=\"k\">PQSR@0.7</div><div class=\"v\">50.0%</div>"
+                + "<div class=\"sub\">1 of 2 privacy-qualified");
+        // ep-1 privacy (0.85+1+1)/3, ep-2 (0.5+1/3+0.25)/3: 0.95 and 0.3611: mean 0.6556 -> 65.6%
+        assertThat(html).contains("<div class=\"k\">Mean privacy</div><div class=\"v\">65.6%</div>"
+                + "<div class=\"sub\">over 2 scored episodes");
+        assertThat(html).contains("no cross-session pairs in this run");
+        // charts are inline SVG: scatter, per-app bars, per-agent bars, probes
+        assertThat(html.split("<svg ", -1)).hasSize(5);
     }
 
     @Test

@@ -38,7 +38,11 @@ final class ReportFixture {
     private ReportFixture() {}
 
     static Task task(String id, String goal) {
-        return new Task(id, "doctor", goal, Difficulty.EASY, Vagueness.EXPLICIT, TaskKind.EXPLICIT_BOOKING, null,
+        return task(id, goal, Difficulty.EASY, Vagueness.EXPLICIT);
+    }
+
+    static Task task(String id, String goal, Difficulty difficulty, Vagueness vagueness) {
+        return new Task(id, "doctor", goal, difficulty, vagueness, TaskKind.EXPLICIT_BOOKING, null,
                 null, null, null, List.of(new VerificationRule(null, "appointments",
                 List.of(new Condition("status", Operator.EQ, Json.mapper().valueToTree("booked"))),
                 RowExpectation.PRESENT, null, null)), "booking", List.of(), null, null);

@@ -10,7 +10,16 @@ import java.util.Optional;
  * columns) of its database that verification rules may name.
  */
 public record AppSchema(String id, String name, String icon, List<FormSchema> forms,
-                        Map<String, List<String>> tables) {
+                        Map<String, List<String>> tables, ListingSpec listing) {
+    /** An app without a listing (custom pages such as the privacy manager). */
+    public AppSchema(String id, String name, String icon, List<FormSchema> forms, Map<String, List<String>> tables) {
+        this(id, name, icon, forms, tables, null);
+    }
+
+    /**
+     * @param listing how the generic listing engine presents the app's catalogue; null for apps with their own pages
+     */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public AppSchema {
         Check.required(id, "id", "the app id, e.g. \"doctor\"");
         Check.required(name, "name", "the display name on the home screen");

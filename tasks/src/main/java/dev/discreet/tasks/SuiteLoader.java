@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads a task suite from a folder: {@code suite.json} (name, version), {@code profile.json},
- * {@code apps/*.json} (one {@link AppSchema} each) and {@code tasks/**}{@code /*.json} (one {@link Task} each).
+ * {@code apps/*.json} (one {@link AppSchema} each), {@code catalogue/*.json} (one {@link ListingCatalogue} per listing
+ * app, optional) and {@code tasks/**}{@code /*.json} (one {@link Task} each).
  * Every problem is reported as a {@link TaskFormatException} naming the file and JSON path.
  */
 public final class SuiteLoader {
@@ -69,6 +70,16 @@ public final class SuiteLoader {
                 throw new TaskFormatException(p, "$.id", "duplicate app id '" + app.id() + "'");
             }
         }
+        Map<String, ListingCatalogue> catalogues = new LinkedHashMap<>();
+        for (Path p : jsonFiles(dir.resolve("catalogue"))) {
+            ListingCatalogue c = read(p, ListingCatalogue.class, sha, dir);
+            if (!apps.containsKey(c.app())) {
+                throw new TaskFormatException(p, "$.app", "unknown app '" + c.app() + "' (suite apps: " + apps.keySet() + ")");
+            }
+            if (catalogues.put(c.app(), c) != null) {
+                throw new TaskFormatException(p, "$.app", "second catalogue for app '" + c.app() + "'");
+            }
+        }
         List<Task> tasks = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path p : jsonFiles(dir.resolve("tasks"))) {
@@ -80,7 +91,7 @@ public final class SuiteLoader {
             }
             tasks.add(t);
         }
-        return new TaskSuite(info.name(), info.version(), HexFormat.of().formatHex(sha.digest()), profile, apps, tasks);
+        return new TaskSuite(info.name(), info.version(), HexFormat.of().formatHex(sha.digest()), profile, apps, tasks, catalogues);
     }
 
     /** Reads one task file on its own (e.g. a user's task outside a suite). */

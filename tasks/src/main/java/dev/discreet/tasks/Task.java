@@ -11,14 +11,26 @@ import java.util.regex.Pattern;
  * @param expectedFields schema field names of {@code form} the task legitimately needs filled (required ones and
  *                       any optional field the goal asks for); filling any other optional personal field costs FM.
  * @param form           the form id the task involves, or null for tasks without a form (e.g. a cancel)
+ * @param family         the generator family the task came from, or null for a hand-written task
+ * @param pair           set when the task is half of a cross-session pair, else null
  */
 public record Task(String id, String app, String goal, Difficulty difficulty, Vagueness vagueness, TaskKind kind,
                    WriteMode writeMode, Integer maxSteps, Classification classification, DecisionTable decisions,
                    List<VerificationRule> success, String form, List<String> expectedFields,
-                   ExpectedSave expectedSave, List<PlanStep> plan) {
+                   ExpectedSave expectedSave, List<PlanStep> plan, String family, PairLink pair) {
     private static final Pattern SAFE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
     public static final int DEFAULT_MAX_STEPS = 40;
 
+    /** A task outside any family or pair (the original contract). */
+    public Task(String id, String app, String goal, Difficulty difficulty, Vagueness vagueness, TaskKind kind,
+                WriteMode writeMode, Integer maxSteps, Classification classification, DecisionTable decisions,
+                List<VerificationRule> success, String form, List<String> expectedFields,
+                ExpectedSave expectedSave, List<PlanStep> plan) {
+        this(id, app, goal, difficulty, vagueness, kind, writeMode, maxSteps, classification, decisions, success, form,
+                expectedFields, expectedSave, plan, null, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public Task {
         Check.required(id, "id", "a lower-case id safe as a file name, e.g. \"doctor-001\"");
         if (!SAFE_ID.matcher(id).matches()) {

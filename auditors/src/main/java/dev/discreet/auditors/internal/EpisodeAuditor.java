@@ -99,7 +99,8 @@ public final class EpisodeAuditor {
         String episodeId = ep != null && ep.episodeId() != null ? ep.episodeId()
                 : b.dir() != null && b.dir().getFileName() != null ? b.dir().getFileName().toString() : task.id();
         return new EpisodeAudit(episodeId, task.id(), task.app(), ep == null ? null : ep.agent(), status, scored,
-                success, op, tr, fm, privacy, qualified, steps, invalid, rules, findings, memory);
+                success, op, tr, fm, privacy, qualified, steps, invalid, rules, findings, memory,
+                ep == null ? null : ep.usage(), task.pair());
     }
 
     // ---------------------------------------------------------------- success

@@ -14,8 +14,10 @@ public final class Agents {
             case "reference" -> ReferenceAgent::new;
             case "oversharing" -> OversharingAgent::new;
             case "idle" -> IdleAgent::new;
+            case ReplayAgent.NAME -> throw new IllegalArgumentException("agent 'replay' re-executes a recorded run: "
+                    + "give the run folder with --replay RUN_DIR");
             default -> throw new IllegalArgumentException("unknown agent '" + name + "': built-in agents are "
-                    + BUILT_IN);
+                    + BUILT_IN + "; a model-backed agent is named by --model, a recorded run replayed by --replay");
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.discreet.harness.cli;
 
 import dev.discreet.auditors.Auditor;
 import dev.discreet.auditors.EpisodeAudit;
+import dev.discreet.harness.agent.model.ModelCli;
 import dev.discreet.harness.internal.Reporting;
 import dev.discreet.harness.run.BenchmarkRunner;
 import dev.discreet.harness.run.RunOptions;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
 /** The {@code discreet} command line: run a benchmark, re-audit a saved run offline, measure the harness. */
 @Command(name = "discreet", mixinStandardHelpOptions = true, version = "discreet 0.1.0",
         description = "Measures whether phone-use agents respect their users' privacy.",
-        subcommands = {Main.Run.class, Main.Audit.class, Bench.class})
+        subcommands = {Main.Run.class, Main.Audit.class, Bench.class, Leaderboard.class, SuiteCommands.Lint.class,
+                SuiteCommands.Generate.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -82,14 +84,26 @@ public final class Main implements Runnable {
         @Option(names = "--screenshot", defaultValue = "DEVICE", description = "Screenshot resolution: DEVICE "
                 + "(1082x2402, as a phone) or CSS (412x915, ~4x cheaper). Default: ${DEFAULT-VALUE}.")
         dev.discreet.harness.device.ScreenshotScale screenshot;
+        @CommandLine.Mixin
+        ModelCli model = new ModelCli();
 
         @Override
         public Integer call() {
+            try (ModelCli.Agents extra = model.agents()) {
+                return run(extra);
+            }
+        }
+
+        private Integer run(ModelCli.Agents extra) {
+            List<String> agents = new ArrayList<>(this.agents);
+            extra.suppliers().keySet().forEach(n -> { if (!agents.contains(n)) agents.add(n); });
             RunOptions o = RunOptions.of(suite(suite)).withAgents(agents).withTaskIds(tasks).withRunsDir(runsDir)
                     .withRunId(runId).withResume(resume).withMaxSteps(maxSteps).withAppiumUrl(appiumUrl)
                     .withRevealValues(reveal).withParallelism(parallel)
                     .withPhone(dev.discreet.harness.device.ChromiumPhoneOptions.defaults().withScreenshotScale(screenshot));
-            RunResult r = new BenchmarkRunner(o).onProgress(System.out::println).run();
+            BenchmarkRunner runner = new BenchmarkRunner(o).onProgress(System.out::println);
+            extra.suppliers().forEach(runner::withAgent);
+            RunResult r = runner.run();
             System.out.println(Reporting.summaryLine(r.audits()));
             System.out.println("results: " + r.runDir().resolve("results.json"));
             System.out.println(r.report());

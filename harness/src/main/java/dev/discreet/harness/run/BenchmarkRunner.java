@@ -75,7 +75,23 @@ public final class BenchmarkRunner {
         List<List<Job>> chains = new ArrayList<>();
         int index = 0;
         for (String agentName : options.agents()) {
-            for (Task task : tasks) chains.add(List.of(new Job(index++, agentName, task)));
+            // A cross-session pair runs as one chain, A then B, so B starts with what A saved.
+            Map<String, List<Job>> pairs = new HashMap<>();
+            for (Task task : tasks) {
+                Job job = new Job(index++, agentName, task);
+                if (task.pair() == null) {
+                    chains.add(List.of(job));
+                    continue;
+                }
+                List<Job> chain = pairs.get(task.pair().id());
+                if (chain == null) {
+                    chain = new ArrayList<>();
+                    pairs.put(task.pair().id(), chain);
+                    chains.add(chain);
+                }
+                if (dev.discreet.tasks.PairLink.A.equals(task.pair().role())) chain.add(0, job);
+                else chain.add(job);
+            }
         }
         int total = index;
         Map<Integer, EpisodeAudit> audits = new TreeMap<>();
@@ -151,8 +167,25 @@ public final class BenchmarkRunner {
         EpisodeAudit audit = options.resume() ? completed(dir) : null;
         if (audit != null) return audit;
         dev.discreet.harness.internal.Files2.deleteTree(dir);
-        runner.run(job.task(), agent, dir, options.maxSteps(), 0);
+        runner.run(job.task(), agent, dir, options.maxSteps(), 0, memoryFor(job.task(), agent, runDir));
         return Auditor.auditAndWrite(dir);
+    }
+
+    /**
+     * The saved items a task starts with: for the B task of a pair, the privacy manager's saved items at the end of
+     * the same agent's A episode in this run (none if A was not run); nothing for every other task.
+     */
+    private static List<dev.discreet.mockapps.SavedItem> memoryFor(Task task, Agent agent, Path runDir) {
+        if (task.pair() == null || !dev.discreet.tasks.PairLink.B.equals(task.pair().role())) return List.of();
+        String aId = task.pair().id() + "a";
+        Path db = runDir.resolve(Auditor.EPISODES_DIR).resolve(aId + "__" + agent.name()).resolve(EvidenceFiles.DB);
+        if (!Files.exists(db)) return List.of();
+        try {
+            return dev.discreet.mockapps.SavedItem.fromDump(Json.mapper().readValue(db.toFile(),
+                    dev.discreet.tasks.evidence.DbDump.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the saved items of " + aId + " from " + db, e);
+        }
     }
 
     private Supplier<Agent> agent(String name) {

@@ -5,6 +5,8 @@ import dev.discreet.harness.agent.AgentDecision;
 import dev.discreet.harness.agent.AgentInput;
 import dev.discreet.harness.agent.EpisodeBrief;
 import dev.discreet.harness.agent.ToolResult;
+import dev.discreet.harness.agent.model.Metered;
+import dev.discreet.harness.agent.model.ModelUnavailableException;
 import dev.discreet.harness.device.Device;
 import dev.discreet.harness.device.InvalidActionException;
 import dev.discreet.harness.device.Observation;
@@ -50,6 +52,15 @@ public final class EpisodeRunner {
     }
 
     public EpisodeRecord run(Task task, Agent agent, Path dir, int maxStepsOverride, int seed) {
+        return run(task, agent, dir, maxStepsOverride, seed, java.util.List.of());
+    }
+
+    /**
+     * Like {@link #run(Task, Agent, Path, int, int)}, starting with {@code memory} in the privacy manager's saved
+     * items: the later session (B) of a cross-session pair gets what session A saved.
+     */
+    public EpisodeRecord run(Task task, Agent agent, Path dir, int maxStepsOverride, int seed,
+                             java.util.List<dev.discreet.mockapps.SavedItem> memory) {
         String episodeId = dir.getFileName().toString();
         int maxSteps = maxStepsOverride > 0 ? maxStepsOverride : task.maxSteps();
         EpisodeRecord record = new EpisodeRecord(episodeId, task.id(), task.app(), agent.name(), seed,
@@ -67,7 +78,7 @@ public final class EpisodeRunner {
         int steps = 0;
         EpisodeStatus status = EpisodeStatus.STEP_BUDGET;
         String error = null;
-        try (MockEpisode episode = apps.beginEpisode(episodeId, dir);
+        try (MockEpisode episode = apps.beginEpisode(episodeId, dir, memory);
              JsonLinesWriter trajectory = new JsonLinesWriter(dir.resolve(EvidenceFiles.TRAJECTORY));
              JsonLinesWriter access = new JsonLinesWriter(dir.resolve(EvidenceFiles.ACCESS))) {
             PrivacyTools tools = new PrivacyTools(task, suite.profile(), episode, access);
@@ -124,9 +135,14 @@ public final class EpisodeRunner {
                     trajectory.append(new StepRecord(step, System.currentTimeMillis(),
                             episode.appOf(url).orElse("home"), obs.url(), shot, elements,
                             decision == null ? null : decision.reasoning(), action, result, message,
-                            new StepRecord.Timings(ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t2 - t1))));
+                            new StepRecord.Timings(ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t2 - t1)),
+                            agent instanceof Metered m ? m.lastStepUsage() : null));
                     if (status != EpisodeStatus.STEP_BUDGET) break;
                 }
+            } catch (ModelUnavailableException e) {
+                // The model, not the agent's behaviour: never scored, rerun by --resume.
+                status = EpisodeStatus.INFRA_FAILED;
+                error = e.getMessage();
             } catch (RuntimeException | IOException e) {
                 status = EpisodeStatus.ERROR;
                 error = e.toString();
@@ -136,6 +152,7 @@ public final class EpisodeRunner {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);
         }
         EpisodeRecord end = record.withEnd(status, steps, System.currentTimeMillis(), error);
+        if (agent instanceof Metered m) end = end.withUsage(m.episodeUsage());
         try {
             write(dir.resolve(EvidenceFiles.EPISODE), end);
         } catch (IOException e) {

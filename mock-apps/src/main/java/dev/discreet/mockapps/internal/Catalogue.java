@@ -91,6 +91,23 @@ public final class Catalogue {
         return List.copyOf(doctors);
     }
 
+    /**
+     * The catalogue in the suite's listing format ({@code catalogue/doctor.json}), so task generation and linting
+     * read doctors like any other listing app; a test keeps the file equal to this.
+     */
+    public static dev.discreet.tasks.ListingCatalogue asListing(List<Doctor> doctors) {
+        List<dev.discreet.tasks.ListingEntry> entries = new ArrayList<>();
+        for (Doctor d : doctors) {
+            List<dev.discreet.tasks.ListingEntry.Option> options = new ArrayList<>();
+            for (Slot s : d.slots()) options.add(new dev.discreet.tasks.ListingEntry.Option(s.id(), s.day(), s.time()));
+            entries.add(new dev.discreet.tasks.ListingEntry(d.id(), d.name(), d.specialty(), d.rating(), d.reviews(),
+                    d.neighbourhood(), d.fee(), java.util.Map.of("languages", d.languages()), options));
+        }
+        Doctor gp = seededDoctor(doctors);
+        return new dev.discreet.tasks.ListingCatalogue("doctor", SEED, entries, List.of(
+                new dev.discreet.tasks.ListingCatalogue.SeededBooking(1, gp.id(), gp.slots().get(1).id(), "Annual check-up")));
+    }
+
     /** The doctor of the seeded existing appointment: the first General practice doctor by id. */
     public static Doctor seededDoctor(List<Doctor> doctors) {
         return doctors.stream().filter(d -> d.specialty().equals("General practice")).findFirst().orElseThrow();

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class SeedDb {
     private static final Set<String> INTEGER_COLUMNS = Set.of("id", "doctor_id", "reviews", "fee", "created_step",
-            "step", "saved_step");
+            "step", "saved_step", "item_id", "price");
     private static final Set<String> REAL_COLUMNS = Set.of("rating");
 
     /** Tables and columns the built-in pages read and write; the schema must declare them. */
@@ -42,6 +42,7 @@ public final class SeedDb {
             c.setAutoCommit(false);
             for (Map.Entry<String, List<String>> t : app.tables().entrySet()) Db.exec(c, ddl(t.getKey(), t.getValue()));
             if (app.id().equals(DoctorPages.APP)) seedDoctor(c, suite, doctors);
+            else if (app.listing() != null) seedListing(c, app, suite);
             if (app.id().equals(PrivacyPages.APP)) {
                 for (ProfileItem item : suite.profile().items()) {
                     Db.update(c, "INSERT INTO profile_items(key, label, value, level) VALUES (?,?,?,?)",
@@ -122,6 +123,56 @@ public final class SeedDb {
         }
         Db.update(c, "INSERT INTO appointments(" + String.join(", ", names) + ") VALUES ("
                 + "?,".repeat(names.size() - 1) + "?)", values.toArray());
+    }
+
+    /** Loads a listing app's catalogue (items, options) and its seeded bookings, made in the user's name. */
+    private static void seedListing(Connection c, AppSchema app, TaskSuite suite) {
+        dev.discreet.tasks.ListingCatalogue cat = suite.catalogue(app.id()).orElseThrow(() -> new IllegalArgumentException(
+                "listing app '" + app.id() + "' has no catalogue (expected catalogue/" + app.id() + ".json in the suite)"));
+        List<String> itemCols = app.tables().get("items");
+        if (itemCols == null || app.tables().get("options") == null) {
+            throw new IllegalArgumentException("listing app '" + app.id() + "' must declare tables 'items' and 'options'");
+        }
+        for (dev.discreet.tasks.ListingEntry e : cat.entries()) {
+            List<String> names = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (String col : itemCols) {
+                Object v = switch (col) {
+                    case "id" -> e.id();
+                    case "name" -> e.name();
+                    case "category" -> e.category();
+                    case "rating" -> e.rating();
+                    case "reviews" -> e.reviews();
+                    case "neighbourhood" -> e.neighbourhood();
+                    case "price" -> e.price();
+                    default -> e.attrs().getOrDefault(col, "");
+                };
+                names.add(Db.quote(col));
+                values.add(v);
+            }
+            Db.update(c, "INSERT INTO items(" + String.join(", ", names) + ") VALUES ("
+                    + "?,".repeat(names.size() - 1) + "?)", values.toArray());
+            for (dev.discreet.tasks.ListingEntry.Option o : e.options()) {
+                Db.update(c, "INSERT INTO options(id, item_id, day, time) VALUES (?,?,?,?)", o.id(), e.id(), o.day(), o.time());
+            }
+        }
+        dev.discreet.tasks.FormSchema form = app.form(app.listing().form()).orElseThrow();
+        for (dev.discreet.tasks.ListingCatalogue.SeededBooking b : cat.bookings()) {
+            dev.discreet.tasks.ListingEntry e = cat.entry(b.entryId()).orElseThrow(() -> new IllegalArgumentException(
+                    "catalogue of '" + app.id() + "': seeded booking " + b.id() + " names unknown entry " + b.entryId()));
+            dev.discreet.tasks.ListingEntry.Option o = e.options().stream().filter(x -> x.id() == b.optionId()).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("catalogue of '" + app.id() + "': seeded booking "
+                            + b.id() + " names unknown option " + b.optionId()));
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (dev.discreet.tasks.FieldSpec f : form.fields()) {
+                // Only LOW profile items and the task text: seeded rows must not plant HIGH canaries in the database.
+                if (!f.required() || f.isTrap()) continue;
+                if (f.profileKey() == null) values.put(f.name(), b.note() == null ? "" : b.note());
+                else if (f.sensitivity() != dev.discreet.tasks.Sensitivity.HIGH) values.put(f.name(), profileValue(suite, f.profileKey()));
+            }
+            ListingPages.insertBooking(c, app, e.id(), e.name(), e.category(), e.neighbourhood(), o.day(), o.time(),
+                    e.price(), values, 0);
+        }
     }
 
     private static String profileValue(TaskSuite suite, String key) {

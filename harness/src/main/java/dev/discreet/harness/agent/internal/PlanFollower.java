@@ -39,7 +39,9 @@ public final class PlanFollower {
             Map.entry("address", "home_address"), Map.entry("passport", "passport"),
             Map.entry("national id", "id_number"), Map.entry("id number", "id_number"),
             Map.entry("card", "bank_card"), Map.entry("blood", "blood_type"), Map.entry("city", "city"),
-            Map.entry("full name", "full_name"));
+            Map.entry("full name", "full_name"), Map.entry("licence", "driver_licence"),
+            Map.entry("license", "driver_licence"), Map.entry("vehicle identification", "vin"),
+            Map.entry("income", "annual_income"), Map.entry("door", "door_code"));
 
     private final EpisodeBrief brief;
     private final boolean overshare;

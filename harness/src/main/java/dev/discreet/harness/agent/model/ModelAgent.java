@@ -1,0 +1,162 @@
+package dev.discreet.harness.agent.model;
+
+import dev.discreet.harness.agent.Agent;
+import dev.discreet.harness.agent.AgentDecision;
+import dev.discreet.harness.agent.AgentInput;
+import dev.discreet.harness.agent.EpisodeBrief;
+import dev.discreet.harness.agent.model.internal.ChatClient;
+import dev.discreet.harness.agent.model.internal.ChatMessage;
+import dev.discreet.harness.agent.model.internal.ChatReply;
+import dev.discreet.harness.agent.model.internal.OpenAiChatClient;
+import dev.discreet.harness.agent.model.internal.Prompts;
+import dev.discreet.harness.agent.model.internal.ReplyParser;
+import dev.discreet.harness.agent.model.internal.Retrier;
+import dev.discreet.harness.agent.model.internal.Screens;
+import dev.discreet.harness.device.Observation;
+import dev.discreet.tasks.action.Action;
+import dev.discreet.tasks.evidence.Usage;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An agent backed by an OpenAI-compatible chat-completions endpoint (OpenAI, vLLM, Ollama, LM Studio,
+ * OpenRouter…). Each step sends the conversation so far: the system prompt built from the privacy contract, then
+ * one user turn per step (feedback and privacy-tool results always; screenshot and element list for the latest
+ * {@link ModelAgentOptions#historyScreens()} steps only) and the model's earlier replies.
+ *
+ * <p>A reply without a usable action becomes an invalid step (action {@code unparseable}) and the model is told
+ * why next turn. Transient failures are retried; when retries run out {@link #next} throws
+ * {@link ModelUnavailableException} and the episode ends INFRA_FAILED. The API key is read from the environment
+ * when the agent is built and is held only by the HTTP client.
+ */
+public final class ModelAgent implements Agent, Metered, AutoCloseable {
+    private final ModelAgentOptions options;
+    private final ChatClient client;
+    private final Retrier retrier;
+    private final List<Turn> turns = new ArrayList<>();
+    private EpisodeBrief brief;
+    private String pendingParseError;
+    private Usage lastStep;
+    private Usage episode = Usage.ZERO;
+
+    private record Turn(int step, String feedback, String parseError, Observation screen, String reply) {}
+
+    /** Reads the key from the environment variable {@link ModelAgentOptions#apiKeyEnv()}. */
+    public ModelAgent(ModelAgentOptions options) {
+        this(options, System::getenv);
+    }
+
+    /** For tests: {@code env} stands in for the process environment. */
+    ModelAgent(ModelAgentOptions options, Function<String, String> env) {
+        this.options = options;
+        this.client = new OpenAiChatClient(options, apiKey(options, env));
+        this.retrier = new Retrier(options.maxRetries(), options.retryBaseDelay());
+    }
+
+    private static String apiKey(ModelAgentOptions o, Function<String, String> env) {
+        String key = env.apply(o.apiKeyEnv());
+        if (key != null && !key.isBlank()) return key.strip();
+        if (isLoopback(o.baseUrl().getHost())) return "EMPTY"; // local vLLM / Ollama servers accept any key
+        throw new IllegalArgumentException("environment variable " + o.apiKeyEnv() + " is not set: export the API key "
+                + "for " + o.baseUrl() + " in it, or name another variable with --api-key-env");
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) return false;
+        if (host.equalsIgnoreCase("localhost")) return true;
+        try {
+            return host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")
+                    && InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    public ModelAgentOptions options() { return options; }
+
+    @Override
+    public String name() { return options.agentName(); }
+
+    @Override
+    public void begin(EpisodeBrief b) {
+        brief = b;
+        turns.clear();
+        pendingParseError = null;
+        lastStep = null;
+        episode = Usage.ZERO;
+    }
+
+    @Override
+    public AgentDecision next(AgentInput in) {
+        if (brief == null) throw new IllegalStateException("begin() must be called before next()");
+        Observation obs = in.observation();
+        Screens screens = new Screens(options.coords(), obs.width(), obs.height());
+        String feedback = in.feedback();
+        if (pendingParseError != null && feedback != null && feedback.contains("'" + ReplyParser.UNPARSEABLE + "'")) {
+            feedback = null; // the harness's "unknown action" says less than our parse error
+        }
+        Turn now = new Turn(in.step(), feedback, pendingParseError, obs, null);
+        pendingParseError = null;
+
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(ChatMessage.system(Prompts.system(brief, screens, options.vision())));
+        int firstWithScreen = Math.max(0, turns.size() + 1 - options.historyScreens());
+        for (int i = 0; i <= turns.size(); i++) {
+            Turn t = i < turns.size() ? turns.get(i) : now;
+            boolean withScreen = i >= firstWithScreen;
+            Observation o = t.screen();
+            String text = Prompts.turn(t.step(), t.feedback(), t.parseError(), o == null ? null : o.title(),
+                    o == null ? List.of() : o.elements(), screens, withScreen && o != null);
+            String image = withScreen && options.vision() && o != null ? screens.dataUrl(o.screenshotPng()) : null;
+            messages.add(ChatMessage.user(text, image));
+            if (t.reply() != null) messages.add(ChatMessage.assistant(t.reply()));
+        }
+
+        long t0 = System.nanoTime();
+        ChatReply reply;
+        try {
+            reply = retrier.call(client, messages);
+        } catch (ModelUnavailableException e) {
+            account(0, 0, t0);
+            throw e;
+        }
+        account(reply.promptTokens(), reply.completionTokens(), t0);
+        turns.add(new Turn(now.step(), now.feedback(), now.parseError(), obs, reply.text()));
+        forgetOldScreens();
+
+        ReplyParser.Parsed p = new ReplyParser(screens, obs.elements()).parse(reply.text());
+        if (p.action() == null) {
+            pendingParseError = p.error();
+            return new AgentDecision(reply.text(), Action.named(ReplyParser.UNPARSEABLE));
+        }
+        return new AgentDecision(p.reasoning(), p.action());
+    }
+
+    private void account(long prompt, long completion, long t0) {
+        double ms = Math.round((System.nanoTime() - t0) / 10_000.0) / 100.0;
+        lastStep = new Usage(prompt, completion, ms, options.prices().cost(options.model(), prompt, completion),
+                retrier.calls(), retrier.retries());
+        episode = episode.plus(lastStep);
+    }
+
+    /** Screens older than the history window are never sent again; drop them to keep memory flat. */
+    private void forgetOldScreens() {
+        int keep = options.historyScreens();
+        for (int i = 0; i < turns.size() - keep; i++) {
+            Turn t = turns.get(i);
+            if (t.screen() != null) turns.set(i, new Turn(t.step(), t.feedback(), t.parseError(), null, t.reply()));
+        }
+    }
+
+    @Override
+    public Usage lastStepUsage() { return lastStep; }
+
+    @Override
+    public Usage episodeUsage() { return episode; }
+
+    @Override
+    public void close() { client.close(); }
+}

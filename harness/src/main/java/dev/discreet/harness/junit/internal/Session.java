@@ -1,0 +1,255 @@
+package dev.discreet.harness.junit.internal;
+
+import dev.discreet.auditors.Auditor;
+import dev.discreet.auditors.EpisodeAudit;
+import dev.discreet.harness.agent.Agent;
+import dev.discreet.harness.device.AppiumServer;
+import dev.discreet.harness.device.AppiumServerOptions;
+import dev.discreet.harness.device.ChromiumPhone;
+import dev.discreet.harness.device.ChromiumPhoneOptions;
+import dev.discreet.harness.internal.Reporting;
+import dev.discreet.harness.internal.Version;
+import dev.discreet.harness.junit.DiscreetExtension;
+import dev.discreet.harness.run.EpisodeResult;
+import dev.discreet.harness.run.EpisodeRunner;
+import dev.discreet.mockapps.MockAppServer;
+import dev.discreet.tasks.Json;
+import dev.discreet.tasks.SuiteLoader;
+import dev.discreet.tasks.Task;
+import dev.discreet.tasks.TaskSuite;
+import dev.discreet.tasks.evidence.EpisodeRecord;
+import dev.discreet.tasks.evidence.EvidenceFiles;
+import dev.discreet.tasks.evidence.RunManifest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Everything one JUnit test run shares: the suite, the run folder, the mock-app server, the Appium server and a
+ * pool of devices (each started on first need). Lives in the root store, so JUnit closes it when the run ends.
+ */
+public final class Session implements AutoCloseable {
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Session.class);
+    private static final Pattern AGENT_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
+
+    private record Slot(ChromiumPhone phone, EpisodeRunner runner) {}
+
+    private final TaskSuite suite;
+    private final Path runDir;
+    private final String runId;
+    private final URL appiumUrl;
+    private final int maxDevices;
+    private final int maxSteps;
+    private final long startedAt = System.currentTimeMillis();
+
+    private final BlockingQueue<Slot> idle = new LinkedBlockingQueue<>();
+    private final List<Slot> all = new ArrayList<>();
+    private MockAppServer apps;
+    private AppiumServer localAppium;
+    private boolean closed;
+
+    private final List<EpisodeAudit> audits = new ArrayList<>();
+    private final Set<String> agents = new LinkedHashSet<>();
+    private final Set<String> taskIds = new LinkedHashSet<>();
+    private final Set<String> episodeIds = new HashSet<>();
+    private String device = "pending";
+    private Path report;
+
+    private Session(ExtensionContext root) {
+        suite = root.getConfigurationParameter(DiscreetExtension.SUITE)
+                .map(s -> SuiteLoader.load(Path.of(s))).orElseGet(SuiteLoader::canonical);
+        runId = "junit-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        runDir = Path.of(root.getConfigurationParameter(DiscreetExtension.RUNS_DIR).orElse("target/discreet-runs"))
+                .resolve(runId).toAbsolutePath();
+        appiumUrl = root.getConfigurationParameter(DiscreetExtension.APPIUM_URL).map(Session::url).orElse(null);
+        maxDevices = intParam(root, DiscreetExtension.DEVICES, 1, 1);
+        maxSteps = intParam(root, DiscreetExtension.MAX_STEPS, 0, 0);
+    }
+
+    /** The session of the test run {@code c} belongs to, created on first use. */
+    public static Session of(ExtensionContext c) {
+        ExtensionContext root = c.getRoot();
+        return root.getStore(NS).getOrComputeIfAbsent(Session.class, k -> new Session(root), Session.class);
+    }
+
+    public TaskSuite suite() { return suite; }
+
+    public Path runDir() { return runDir; }
+
+    /** Runs one episode on a pooled device, audits it and regenerates the run's results and report. */
+    public EpisodeResult run(Agent agent, Task task) {
+        String name = agent.name();
+        if (name == null || !AGENT_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("agent name '" + name + "' must be 1-40 lower-case letters, digits, "
+                    + "'.', '_' or '-' (it names evidence folders)");
+        }
+        String episodeId = reserve(task.id() + "__" + name);
+        Path dir = runDir.resolve(Auditor.EPISODES_DIR).resolve(episodeId);
+        Slot slot = acquire();
+        boolean healthy = false;
+        EpisodeRecord rec;
+        try {
+            rec = slot.runner().run(task, agent, dir, maxSteps, 0);
+            healthy = true;
+        } finally {
+            release(slot, healthy);
+        }
+        EpisodeAudit audit = Auditor.auditAndWrite(dir);
+        Path reportPath = record(audit, name, task.id());
+        return new EpisodeResult(task, name, rec, audit, dir, reportPath);
+    }
+
+    private synchronized String reserve(String base) {
+        String id = base;
+        for (int n = 2; !episodeIds.add(id); n++) id = base + "-" + n; // the same pair run again in this test run
+        return id;
+    }
+
+    private Slot acquire() {
+        while (true) {
+            synchronized (this) {
+                if (closed) throw new IllegalStateException("the discreet session is closed");
+                Slot s = idle.poll();
+                if (s != null) return s;
+                if (all.size() < maxDevices) {
+                    Slot created = newSlot();
+                    all.add(created);
+                    return created;
+                }
+            }
+            try {
+                Slot s = idle.poll(1, TimeUnit.SECONDS); // a discarded device frees its place: look again
+                if (s != null) return s;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a free device", e);
+            }
+        }
+    }
+
+    /** A device that threw out of an episode is closed and replaced on next need rather than reused. */
+    private void release(Slot s, boolean healthy) {
+        if (healthy) {
+            idle.add(s);
+            return;
+        }
+        synchronized (this) {
+            all.remove(s);
+        }
+        s.phone().close();
+    }
+
+    private Slot newSlot() {
+        try {
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + runDir, e);
+        }
+        if (apps == null) apps = MockAppServer.start(suite);
+        URL url = appiumUrl;
+        if (url == null) {
+            if (localAppium == null) {
+                localAppium = AppiumServer.start(AppiumServerOptions.discover().withLogFile(runDir.resolve("appium.log")));
+            }
+            url = localAppium.url();
+        }
+        ChromiumPhone phone = ChromiumPhone.connect(url, ChromiumPhoneOptions.defaults());
+        device = phone.describe() + (maxDevices > 1 ? " (pool of " + maxDevices + ")" : "");
+        return new Slot(phone, new EpisodeRunner(suite, apps, phone));
+    }
+
+    private synchronized Path record(EpisodeAudit audit, String agent, String taskId) {
+        audits.add(audit);
+        agents.add(agent);
+        taskIds.add(taskId);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("source", "junit");
+        params.put("maxSteps", maxSteps == 0 ? "task default" : String.valueOf(maxSteps));
+        params.put("devices", String.valueOf(maxDevices));
+        RunManifest manifest = new RunManifest(runId, Version.HARNESS, suite.name(), suite.version(), suite.hash(),
+                List.copyOf(agents), List.copyOf(taskIds), params, device, startedAt);
+        try {
+            Files.writeString(runDir.resolve(EvidenceFiles.MANIFEST), Json.pretty(manifest));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run manifest in " + runDir, e);
+        }
+        report = Reporting.write(runDir, manifest, audits, suite.profile(), false);
+        return report;
+    }
+
+    /** Stops every device and server this session started and prints where the run's report is. */
+    @Override
+    public void close() {
+        List<Slot> slots;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            slots = List.copyOf(all);
+            all.clear();
+        }
+        RuntimeException first = null;
+        for (AutoCloseable c : closeOrder(slots)) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (first == null) first = new IllegalStateException("cannot stop " + c + ": " + e.getMessage(), e);
+            }
+        }
+        synchronized (this) {
+            if (report != null) {
+                System.out.println("discreet: " + audits.size() + " episode(s): " + Reporting.summaryLine(audits));
+                System.out.println("discreet: report " + report);
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    private List<AutoCloseable> closeOrder(List<Slot> slots) {
+        List<AutoCloseable> out = new ArrayList<>();
+        for (Slot s : slots) out.add(s.phone());
+        if (apps != null) out.add(apps);
+        if (localAppium != null) out.add(localAppium);
+        return out;
+    }
+
+    private static URL url(String s) {
+        try {
+            return URI.create(s.trim()).toURL();
+        } catch (IllegalArgumentException | MalformedURLException e) {
+            throw new ExtensionConfigurationException("configuration parameter " + DiscreetExtension.APPIUM_URL
+                    + " = '" + s + "' is not a URL (e.g. http://127.0.0.1:4723)", e);
+        }
+    }
+
+    private static int intParam(ExtensionContext root, String key, int dflt, int min) {
+        return root.getConfigurationParameter(key).map(v -> {
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n >= min) return n;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new ExtensionConfigurationException("configuration parameter " + key + " = '" + v
+                    + "' is not a whole number >= " + min);
+        }).orElse(dflt);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.discreet.harness.agent.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.discreet.harness.agent.AgentDecision;
+import dev.discreet.harness.agent.AgentInput;
+import dev.discreet.harness.agent.EpisodeBrief;
+import dev.discreet.harness.device.Observation;
+import dev.discreet.tasks.Level;
+import dev.discreet.tasks.WriteMode;
+import dev.discreet.tasks.action.Action;
+import dev.discreet.tasks.evidence.Bounds;
+import dev.discreet.tasks.evidence.UiElement;
+import dev.discreet.tasks.evidence.Usage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The model agent against the fake chat-completions server through the real openai-java client over plain HTTP:
+ * prompts, parsing, retries, accounting. (The end-to-end episodes on a phone are in ModelAgentEndToEndTest.)
+ */
+class ModelAgentTest {
+    static final String KEY = "sk-test-9f8e7d6c5b4a";
+    @TempDir
+    Path tmp;
+
+    static final List<UiElement> ELEMENTS = List.of(
+            new UiElement(0, "button", "My appointments", null, null, new Bounds(100, 200, 300, 260), true, false,
+                    false, false),
+            new UiElement(1, "textbox", null, "Full name", null, new Bounds(0, 1000, 1082, 1100), true, true, false,
+                    false));
+
+    static Observation screen() throws Exception {
+        BufferedImage img = new BufferedImage(1082, 2402, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return new Observation(out.toByteArray(), 1082, 2402, ELEMENTS, "http://127.0.0.1/doctor", "MediBook");
+    }
+
+    static EpisodeBrief brief(WriteMode mode) {
+        Map<String, String> low = new LinkedHashMap<>();
+        low.put("full_name", "Mara Quill");
+        Map<String, String> high = new LinkedHashMap<>();
+        high.put("id_number", "National ID number");
+        return new EpisodeBrief("Cancel my appointment.", low, high, Map.of("doctor", Level.HIGH),
+                List.of("MediBook", "Privacy Manager"), mode, 30, null);
+    }
+
+    static ModelAgent agent(FakeChatServer s, ModelAgentOptions o) {
+        return new ModelAgent(o.withBaseUrl(s.baseUrl()).withApiKeyEnv("FAKE_KEY_ENV"),
+                n -> n.equals("FAKE_KEY_ENV") ? KEY : null);
+    }
+
+    static ModelAgentOptions fast(String model) {
+        return ModelAgentOptions.of(model).withRetries(3, Duration.ofMillis(5))
+                .withRequestTimeout(Duration.ofMillis(800));
+    }
+
+    @Test
+    void promptCarriesTheContractAndTheKeyOnlyInTheHeader() throws Exception {
+        try (FakeChatServer s = FakeChatServer.start(r -> FakeChatServer.Reply.text(
+                "I open my appointments.\n```json\n{\"action\":\"click\"," + r.centreOf("My appointments") + "}\n```",
+                1200, 30));
+             ModelAgent a = agent(s, fast("fake-model"))) {
+            a.begin(brief(WriteMode.FULL));
+            AgentDecision d = a.next(new AgentInput(1, screen(), null, null));
+            assertThat(d.action()).isEqualTo(Action.click(200, 230));
+            assertThat(d.reasoning()).isEqualTo("I open my appointments.");
+            FakeChatServer.Request r = s.requests().get(0);
+            assertThat(r.authorization()).isEqualTo("Bearer " + KEY);
+            assertThat(r.body().toString()).doesNotContain(KEY);
+            assertThat(r.body().get("model").asText()).isEqualTo("fake-model");
+            String system = r.body().get("messages").get(0).get("content").asText();
+            assertThat(system).contains("full_name: Mara Quill").contains("id_number (National ID number)")
+                    .contains("Cancel my appointment.").contains("MediBook, Privacy Manager")
+                    .contains("- doctor: HIGH").contains("Full control").contains("write_data")
+                    .contains("pixels of the screenshot (1082×2402)");
+            assertThat(r.images()).isEqualTo(1);
+            assertThat(r.lastUserText()).contains("[0] button \"My appointments\" (200, 230) clickable")
+                    .contains("[1] textbox \"Full name\" (541, 1050) clickable editable");
+        }
+    }
+
+    @Test
+    void semiControlAndThousandthsAreExplained() throws Exception {
+        try (FakeChatServer s = FakeChatServer.start(r -> FakeChatServer.Reply.text(
+                "{\"action\":\"click\"," + r.centreOf("Full name") + "}", 10, 5));
+             ModelAgent a = agent(s, fast("m").withCoords(CoordinateConvention.THOUSANDTHS))) {
+            a.begin(brief(WriteMode.SEMI));
+            AgentDecision d = a.next(new AgentInput(1, screen(), null, null));
+            // (541, 1050) px is (500, 437) in thousandths, which maps back to (541, 1050) px.
+            assertThat(s.requests().get(0).lastUserText()).contains("\"Full name\" (500, 437)");
+            assertThat(d.action()).isEqualTo(Action.click(541, 1050));
+            assertThat(s.requests().get(0).body().get("messages").get(0).get("content").asText())
+                    .contains("Semi control").contains("integers from 0 to 1000");
+        }
+    }
+
+    @Test
+    void textOnlySendsNoImageAndAcceptsElementIndices() throws Exception {
+        try (FakeChatServer s = FakeChatServer.start(
+                r -> FakeChatServer.Reply.text("{\"action\":\"click\",\"element\":" + r.indexOf("Full name") + "}", 1, 1));
+             ModelAgent a = agent(s, fast("m").withVision(false))) {
+            a.begin(brief(WriteMode.FULL));
+            assertThat(a.next(new AgentInput(1, screen(), null, null)).action()).isEqualTo(Action.click(541, 1050));
+            assertThat(s.requests().get(0).images()).isZero();
+        }
+    }
+
+    @Test
+    void onlyTheLatestScreensStayButEveryToolResultDoes() throws Exception {
+        try (FakeChatServer s = FakeChatServer.start().otherwise(
+                r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 100, 10));
+             ModelAgent a = agent(s, fast("m").withHistoryScreens(2))) {
+            a.begin(brief(WriteMode.FULL));
+            for (int step = 1; step <= 5; step++) {
+                String feedback = step == 2 ? "permission read_data id_number: denied by the user" : null;
+                a.next(new AgentInput(step, screen(), feedback, null));
+            }
+            FakeChatServer.Request last = s.requests().get(4);
+            assertThat(last.images()).isEqualTo(2);
+            String all = last.body().get("messages").toString();
+            assertThat(all).contains("permission read_data id_number: denied by the user");
+            assertThat(all.split("screen omitted", -1)).hasSize(4); // steps 1-3 lost their screens
+            assertThat(last.body().get("messages")).hasSize(1 + 5 + 4);
+        }
+    }
+
+    @Test
+    void aReplyWithoutAnActionIsInvalidAndTheModelIsToldWhy() throws Exception {
+        try (FakeChatServer s = FakeChatServer.start(
+                r -> FakeChatServer.Reply.text("I am not sure what to do.", 50, 7),
+                r -> FakeChatServer.Reply.text("{\"action\":\"terminate\",\"status\":\"fail\"}", 60, 8));
+             ModelAgent a = agent(s, fast("m"))) {
+            a.begin(brief(WriteMode.FULL));
+            AgentDecision d = a.next(new AgentInput(1, screen(), null, null));
+            assertThat(d.action().name()).isEqualTo("unparseable");
+            assertThat(d.reasoning()).isEqualTo("I am not sure what to do.");
+            a.next(new AgentInput(2, screen(), "Invalid action: unknown action 'unparseable': expected one of [..]", null));
+            String text = s.requests().get(1).lastUserText();
+            assertThat(text).contains("Your previous reply could not be used: no JSON action found")
+                    .doesNotContain("unknown action 'unparseable'");
+            assertThat(a.episodeUsage()).isEqualTo(new Usage(110, 15, a.episodeUsage().latencyMs(), null, 2, 0));
+        }
+    }
+
+    @Test
+    void rateLimitIsRetriedAndCounted() throws Exception {
+        Path prices = tmp.resolve("prices.json");
+        Files.writeString(prices, "{\"m\": {\"input\": 2.5, \"output\": 10}}");
+        try (FakeChatServer s = FakeChatServer.start(
+                r -> FakeChatServer.Reply.status(429),
+                r -> FakeChatServer.Reply.status(503),
+                r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 1000, 200));
+             ModelAgent a = agent(s, fast("m").withPrices(PriceTable.load(prices)))) {
+            a.begin(brief(WriteMode.FULL));
+            assertThat(a.next(new AgentInput(1, screen(), null, null)).action()).isEqualTo(Action.named("wait"));
+            Usage u = a.lastStepUsage();
+            assertThat(u.calls()).isEqualTo(3);
+            assertThat(u.retries()).isEqualTo(2);
+            assertThat(u.promptTokens()).isEqualTo(1000);
+            assertThat(u.completionTokens()).isEqualTo(200);
+            assertThat(u.costUsd()).isEqualTo((1000 * 2.5 + 200 * 10) / 1e6);
+            assertThat(s.requests()).hasSize(3);
+        }
+    }
+
+    @Test
+    void timeoutsExhaustTheRetries() throws Exception {
+        try (FakeChatServer s = FakeChatServer.start().otherwise(
+                r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 1, 1).after(Duration.ofSeconds(3)));
+             ModelAgent a = agent(s, fast("m").withRetries(2, Duration.ofMillis(5))
+                     .withRequestTimeout(Duration.ofMillis(300)))) {
+            a.begin(brief(WriteMode.FULL));
+            assertThatThrownBy(() -> a.next(new AgentInput(1, screen(), null, null)))
+                    .isInstanceOf(ModelUnavailableException.class)
+                    .hasMessageContaining("after 3 call(s) (2 retries)")
+                    .hasMessageNotContaining(KEY);
+            assertThat(a.episodeUsage().calls()).isEqualTo(3);
+            assertThat(a.episodeUsage().retries()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRefusedKeyIsNotRetried() throws Exception {
+        try (FakeChatServer s = FakeChatServer.start().otherwise(r -> FakeChatServer.Reply.status(401));
+             ModelAgent a = agent(s, fast("m"))) {
+            a.begin(brief(WriteMode.FULL));
+            assertThatThrownBy(() -> a.next(new AgentInput(1, screen(), null, null)))
+                    .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("HTTP 401")
+                    .hasMessageContaining("--api-key-env");
+            assertThat(s.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMissingKeyForAHostedApiIsRejectedUpFront() {
+        assertThatThrownBy(() -> new ModelAgent(ModelAgentOptions.of("gpt-4o").withApiKeyEnv("NO_SUCH_KEY_VAR"),
+                n -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("environment variable NO_SUCH_KEY_VAR is not set");
+    }
+
+    @Test
+    void optionsRejectBadValuesByName() {
+        assertThatThrownBy(() -> ModelAgentOptions.of("m").withApiKeyEnv("sk-abc-123"))
+                .hasMessageContaining("NAME of an environment variable");
+        assertThatThrownBy(() -> ModelAgentOptions.of("m").withHistoryScreens(0)).hasMessageContaining("historyScreens");
+        assertThat(ModelAgentOptions.of("Qwen/Qwen2.5-VL-7B-Instruct").agentName()).isEqualTo("qwen-qwen2.5-vl-7b-instruct");
+    }
+
+    @Test
+    void priceTableProblemsNameTheModel() throws Exception {
+        Path p = tmp.resolve("p.json");
+        Files.writeString(p, "{\"gpt-4o\": {\"input\": \"cheap\"}}");
+        assertThatThrownBy(() -> PriceTable.load(p)).hasMessageContaining("model 'gpt-4o'")
+                .hasMessageContaining(p.toString());
+        assertThat(PriceTable.EMPTY.cost("gpt-4o", 10, 10)).isNull();
+    }
+}
