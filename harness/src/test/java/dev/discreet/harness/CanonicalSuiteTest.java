@@ -6,6 +6,8 @@ import dev.discreet.auditors.Auditor;
 import dev.discreet.auditors.EpisodeAudit;
 import dev.discreet.auditors.Finding;
 import dev.discreet.auditors.internal.Summariser;
+import dev.discreet.harness.device.ChromiumPhoneOptions;
+import dev.discreet.harness.device.ScreenshotScale;
 import dev.discreet.harness.run.BenchmarkRunner;
 import dev.discreet.harness.run.RunOptions;
 import dev.discreet.harness.run.RunResult;
@@ -40,11 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole canonical suite on a real device (Appium + headless Chromium): the reference agent solves every task
  * with privacy 1.0 and every pair passes; the oversharing agent's traps and optional fields are all caught and its
  * scores equal the brief's formulas, computed here by an independent oracle of what it does (from the task, the app
- * schema and the decision table), never by the auditor. Long: ~700 episodes (see README); opt in with
- * {@code -Ddiscreet.fullSuite=true}, or restrict with {@code -Ddiscreet.fullSuite.apps=restaurant,dmv}.
+ * schema and the decision table), never by the auditor. Long: ~700 episodes, ~26 min on 2 cores with 3 phones
+ * (see README); skip it with {@code -Ddiscreet.fullSuite=false}, or restrict it with
+ * {@code -Ddiscreet.fullSuite.apps=restaurant,dmv}.
  */
 @Tag("full-suite")
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "discreet.fullSuite", matches = "true|yes|1")
+@org.junit.jupiter.api.condition.DisabledIfSystemProperty(named = "discreet.fullSuite", matches = "false|no|0")
 class CanonicalSuiteTest {
     @TempDir
     static Path runs;
@@ -57,9 +60,11 @@ class CanonicalSuiteTest {
         String apps = System.getProperty("discreet.fullSuite.apps", "");
         List<String> ids = suite.tasks().stream()
                 .filter(t -> apps.isBlank() || List.of(apps.split(",")).contains(t.app())).map(Task::id).toList();
-        int parallel = Integer.getInteger("discreet.fullSuite.parallelism", 4);
+        int parallel = Integer.getInteger("discreet.fullSuite.parallelism", 3);
         run = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(runs).withRunId("canonical").withTaskIds(ids)
-                .withParallelism(parallel).withAppiumUrl(SharedAppium.url()))
+                .withParallelism(parallel).withAppiumUrl(SharedAppium.url())
+                // 412x915 screenshots: the scripted agents read the element list; ~4x cheaper per step.
+                .withPhone(ChromiumPhoneOptions.defaults().withScreenshotScale(ScreenshotScale.CSS)))
                 .onProgress(System.out::println).run();
     }
 

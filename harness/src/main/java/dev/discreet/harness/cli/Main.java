@@ -39,6 +39,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // harness/bin/benchmark passes defaults first; a user's own option given after them wins.
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Known bad inputs get their own message, not a stack trace.
             if (e instanceof TaskFormatException || e instanceof IllegalArgumentException
