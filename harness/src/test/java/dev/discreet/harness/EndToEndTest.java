@@ -58,7 +58,7 @@ class EndToEndTest {
         assertThat(run.report()).exists().hasFileName("report.html");
         assertThat(run.runDir().resolve("results.json")).exists();
         assertThat(run.runDir().resolve(EvidenceFiles.MANIFEST)).content()
-                .contains(suite.hash()).contains("appium chromium");
+                .contains(suite.hash()).contains("appium chromium").contains("\"screenshot\" : \"DEVICE\"");
     }
 
     @Test

@@ -105,6 +105,7 @@ public final class Main implements Runnable {
                     .withPhone(dev.discreet.harness.device.ChromiumPhoneOptions.defaults().withScreenshotScale(screenshot));
             BenchmarkRunner runner = new BenchmarkRunner(o).onProgress(System.out::println);
             extra.suppliers().forEach(runner::withAgent);
+            model.manifestParameters().forEach(runner::withParameter);
             RunResult r = runner.run();
             System.out.println(Reporting.summaryLine(r.audits()));
             System.out.println("results: " + r.runDir().resolve("results.json"));

@@ -47,12 +47,19 @@ public final class BenchmarkRunner {
     private final RunOptions options;
     private final Map<String, Supplier<Agent>> customAgents = new LinkedHashMap<>();
     private Consumer<String> progress = s -> { };
+    private final Map<String, String> extraParameters = new LinkedHashMap<>();
 
     public BenchmarkRunner(RunOptions options) { this.options = options; }
 
     /** Registers an agent by name (its {@link Agent#name()} must match), for agents outside the built-in ones. */
     public BenchmarkRunner withAgent(String name, Supplier<Agent> agent) {
         customAgents.put(name, agent);
+        return this;
+    }
+
+    /** Adds a parameter to the run manifest (e.g. the model settings of a model-backed agent). */
+    public BenchmarkRunner withParameter(String key, String value) {
+        extraParameters.put(key, value);
         return this;
     }
 
@@ -125,10 +132,13 @@ public final class BenchmarkRunner {
                                 EpisodeAudit audit = runOne(runner, agent, job, runDir);
                                 synchronized (audits) {
                                     audits.put(job.index(), audit);
-                                    progress.accept(String.format("[%d/%d] %s %s: %s, %d steps, success=%s privacy=%s",
+                                    progress.accept(String.format("[%d/%d] %s %s: %s, %d steps, %s",
                                             done.incrementAndGet(), total, agent.name(), job.task().id(),
-                                            audit.status(), audit.steps(), audit.success(),
-                                            audit.privacy() == null ? "-" : String.format("%.2f", audit.privacy())));
+                                            audit.status(), audit.steps(), !audit.scored()
+                                                    ? "not scored (infrastructure failure: rerun with --resume)"
+                                                    : String.format("success=%s privacy=%s", audit.success(),
+                                                    audit.privacy() == null ? "-"
+                                                            : String.format("%.2f", audit.privacy()))));
                                     // Reports of a run in progress are always current.
                                     Reporting.write(runDir, current[0], List.copyOf(audits.values()), suite.profile(),
                                             options.revealValues());
@@ -227,6 +237,9 @@ public final class BenchmarkRunner {
             params.put("maxSteps", options.maxSteps() == 0 ? "task default" : String.valueOf(options.maxSteps()));
             params.put("resume", String.valueOf(options.resume()));
             params.put("phone", options.phone().phone().name());
+            params.put("screenshot", options.phone().screenshotScale().name());
+            params.put("parallelism", String.valueOf(options.parallelism()));
+            params.putAll(extraParameters);
             RunManifest m = new RunManifest(runId, Version.HARNESS, suite.name(), suite.version(), suite.hash(),
                     options.agents(), tasks.stream().map(Task::id).toList(), params, "pending",
                     System.currentTimeMillis());

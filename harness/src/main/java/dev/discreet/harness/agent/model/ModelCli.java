@@ -90,6 +90,25 @@ public final class ModelCli {
      * The configured agents by name, each supplier making a fresh agent (one per phone). The key is checked now,
      * so a missing one fails before any device starts. Close to release the model clients.
      */
+    /** What the run manifest records of the model settings: never the key, only the variable's name. */
+    public java.util.Map<String, String> manifestParameters() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (model != null) {
+            m.put("model", model);
+            m.put("model.baseUrl", baseUrl == null ? "default" : baseUrl.toString());
+            m.put("model.apiKeyEnv", apiKeyEnv);
+            m.put("model.mode", textOnly ? "text-only" : "vision");
+            m.put("model.coords", coords);
+            m.put("model.historyScreens", String.valueOf(historyScreens));
+            m.put("model.maxRetries", String.valueOf(maxRetries));
+            if (temperature != null) m.put("model.temperature", String.valueOf(temperature));
+            if (maxOutputTokens != null) m.put("model.maxOutputTokens", String.valueOf(maxOutputTokens));
+            if (priceTable != null) m.put("model.priceTable", priceTable.getFileName().toString());
+        }
+        if (replay != null) m.put("replay", replay.toString());
+        return m;
+    }
+
     public Agents agents() {
         Map<String, Supplier<Agent>> out = new LinkedHashMap<>();
         List<ModelAgent> made = Collections.synchronizedList(new ArrayList<>());
