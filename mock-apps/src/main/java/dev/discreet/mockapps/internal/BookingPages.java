@@ -1,0 +1,283 @@
+package dev.discreet.mockapps.internal;
+
+import static dev.discreet.mockapps.internal.Html.esc;
+
+import dev.discreet.tasks.AppSchema;
+import dev.discreet.tasks.FieldSpec;
+import dev.discreet.tasks.FormSchema;
+import dev.discreet.tasks.ListingSpec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The booking mechanics MediBook and the listing apps share: detail with open times → booking form (409 once the
+ * time is taken) → submit with the required-field check → confirmation; "My …" with cancel. Subclasses supply the
+ * list page and their wording; their tables, columns and routes are named by a {@link Layout}.
+ */
+abstract class BookingPages implements AppPages {
+    /**
+     * Where one app keeps its catalogue. The options and bookings tables both point at the item through
+     * {@code itemKey}, and items and bookings share the {@code category} column name.
+     */
+    record Layout(String items, String options, String bookings, String itemKey, String category, String price,
+                  String bookedName, String itemPath, String optionParam, String minePath) {}
+
+    protected final AppSchema schema;
+    protected final FormSchema form;
+    protected final String app;
+    protected final Layout layout;
+    private final String openOptions;
+    private final String optionWithItem;
+    private final String bookedAt;
+
+    BookingPages(AppSchema schema, FormSchema form, Layout l) {
+        this.schema = schema;
+        this.form = form;
+        this.app = schema.id();
+        this.layout = l;
+        this.openOptions = "SELECT o.id, o.day, o.time FROM " + l.options() + " o WHERE o." + l.itemKey() + " = ? AND NOT "
+                + "EXISTS (SELECT 1 FROM " + l.bookings() + " b WHERE b.status = 'booked' AND b." + l.itemKey() + " = o."
+                + l.itemKey() + " AND b.day = o.day AND b.time = o.time) ORDER BY o.id";
+        // Aliased to common keys so the form, the 409 page and the insert read every app's option row alike.
+        this.optionWithItem = "SELECT o.id AS option_id, o.day, o.time, i.id AS item_id, i.name, i." + l.category()
+                + " AS category, i.neighbourhood, i." + l.price() + " AS price FROM " + l.options() + " o JOIN "
+                + l.items() + " i ON i.id = o." + l.itemKey() + " WHERE o.id = ?";
+        this.bookedAt = "SELECT 1 FROM " + l.bookings() + " WHERE status = 'booked' AND " + l.itemKey()
+                + " = ? AND day = ? AND time = ?";
+    }
+
+    /** The app's home page: search, filter chips and item cards. */
+    protected abstract Response list(EpisodeContext ctx, Request req, Connection db, String base);
+
+    /** Inserts the booking of {@code option} (keys as {@link #optionWithItem}) and returns its id. */
+    protected abstract long insert(EpisodeContext ctx, Connection db, Map<String, Object> option, Map<String, String> values);
+
+    protected abstract String categoryLabel();
+    protected abstract List<ListingSpec.Attribute> attributes();
+    protected abstract String priceLabel();
+    protected abstract String optionsLabel();
+    protected abstract String noOptions();
+    protected abstract String confirmLabel();
+    protected abstract String confirmedTitle();
+    /** Heading of the booked item's name on the confirmation. */
+    protected abstract String nameLabel();
+    protected abstract String noun();
+    protected abstract String myLabel();
+    /** Text before the item name in the "was cancelled" notice. */
+    protected abstract String cancelledPrefix();
+    protected abstract String nothingBooked();
+    /** The "Find …" link under the "My …" list. */
+    protected abstract String findLabel();
+    /** Escaped summary line of one booking on the "My …" page. */
+    protected abstract String bookedSummaryHtml(Map<String, Object> booking);
+    protected abstract String cancelLabel(String name, String when);
+
+    @Override
+    public Response handle(EpisodeContext ctx, Request req, List<String> rest) {
+        Connection db = ctx.db(app);
+        String base = ctx.prefix + "/app/" + app;
+        if (rest.isEmpty()) return list(ctx, req, db, base);
+        String first = rest.get(0);
+        if (first.equals(layout.itemPath())) return rest.size() == 2 ? detail(ctx, db, base, rest.get(1)) : null;
+        if (first.equals(layout.minePath())) {
+            if (rest.size() == 1) return mine(ctx, db, base, req.q("cancelled"));
+            if (rest.size() == 2 && rest.get(1).equals("cancel") && req.isPost()) return cancel(db, base, req.f("id"));
+            return null;
+        }
+        return switch (first) {
+            case "book" -> rest.size() != 1 ? null : req.isPost() ? submit(ctx, req, db, base)
+                    : bookForm(ctx, db, base, req.q(layout.optionParam()), Map.of(), null);
+            case "confirmation" -> rest.size() == 1 ? confirmation(ctx, db, base, req.q("id")) : null;
+            default -> null;
+        };
+    }
+
+    protected Response page(EpisodeContext ctx, String title, String back, String body, boolean withScript) {
+        return Response.html(Html.page(title + " · " + schema.name(), schema.name(), back, body,
+                withScript ? Html.entryScript(ctx.prefix + "/api/entry") : null, null));
+    }
+
+    static String rating(Object rating) {
+        return String.format(Locale.ROOT, "%.1f", ((Number) rating).doubleValue());
+    }
+
+    static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+    static Optional<Integer> intParam(String s) {
+        try {
+            return Optional.of(Integer.parseInt(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String chip(String label, String href, boolean on) {
+        return "<a class=\"chip" + (on ? " on" : "") + "\" href=\"" + esc(href) + "\""
+                + (on ? " aria-current=\"page\"" : "") + ">" + esc(label) + "</a>";
+    }
+
+    static String price(Object p) { return "$" + esc(p); }
+
+    private Optional<Map<String, Object>> byId(Connection db, String table, String idText) {
+        return intParam(idText).flatMap(id -> Db.one(db, "SELECT * FROM " + table + " WHERE id = ?", id));
+    }
+
+    private Response detail(EpisodeContext ctx, Connection db, String base, String idText) {
+        Optional<Map<String, Object>> item = byId(db, layout.items(), idText);
+        if (item.isEmpty()) return null;
+        Map<String, Object> d = item.get();
+        List<Map<String, Object>> options = Db.query(db, openOptions, d.get("id"));
+        StringBuilder sb = new StringBuilder();
+        sb.append("<h2>").append(esc(d.get("name"))).append("</h2><dl>")
+          .append("<dt>").append(esc(categoryLabel())).append("</dt><dd>").append(esc(d.get(layout.category()))).append("</dd>")
+          .append("<dt>Rating</dt><dd class=\"rating\">").append(rating(d.get("rating"))).append(" ★ (")
+          .append(esc(d.get("reviews"))).append(" reviews)</dd>")
+          .append("<dt>Neighbourhood</dt><dd>").append(esc(d.get("neighbourhood"))).append("</dd>");
+        for (ListingSpec.Attribute a : attributes()) {
+            sb.append("<dt>").append(esc(a.label())).append("</dt><dd>").append(esc(d.get(a.key()))).append("</dd>");
+        }
+        sb.append("<dt>").append(esc(priceLabel())).append("</dt><dd>").append(price(d.get(layout.price()))).append("</dd></dl>");
+        sb.append("<h2>").append(esc(optionsLabel())).append("</h2>");
+        if (options.isEmpty()) {
+            sb.append("<p class=\"muted\">").append(esc(noOptions())).append("</p>");
+        } else {
+            sb.append("<div class=\"slots\">");
+            for (Map<String, Object> o : options) {
+                sb.append("<a class=\"slot\" href=\"").append(esc(base + "/book?" + layout.optionParam() + "=" + o.get("id")))
+                  .append("\">").append(esc(o.get("day") + " " + o.get("time"))).append("</a>");
+            }
+            sb.append("</div>");
+        }
+        return page(ctx, String.valueOf(d.get("name")), base + "/", sb.toString(), false);
+    }
+
+    private Optional<Map<String, Object>> optionWithItem(Connection db, String text) {
+        return intParam(text).flatMap(id -> Db.one(db, optionWithItem, id));
+    }
+
+    private boolean isBooked(Connection db, Map<String, Object> o) {
+        return Db.one(db, bookedAt, o.get("item_id"), o.get("day"), o.get("time")).isPresent();
+    }
+
+    private Response bookForm(EpisodeContext ctx, Connection db, String base, String optionText,
+                              Map<String, String> values, String error) {
+        Optional<Map<String, Object>> opt = optionWithItem(db, optionText);
+        if (opt.isEmpty()) return null;
+        Map<String, Object> o = opt.get();
+        String back = base + "/" + layout.itemPath() + "/" + o.get("item_id");
+        if (isBooked(db, o)) {
+            String body = "<h2>This time is no longer available</h2><p>" + esc(o.get("name")) + " is already booked on "
+                    + esc(o.get("day") + " " + o.get("time")) + ".</p><p><a class=\"btn\" href=\"" + esc(back)
+                    + "\">Choose another time</a></p>";
+            return Response.html(409, Html.page("Not available · " + schema.name(), schema.name(), back, body, null, null));
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("<h2>").append(esc(form.title())).append("</h2>");
+        sb.append("<div class=\"card\"><h3>").append(esc(o.get("name"))).append("</h3><div>").append(esc(o.get("category")))
+          .append(" · ").append(esc(o.get("neighbourhood"))).append("</div><div class=\"fee\">")
+          .append(esc(o.get("day") + " " + o.get("time"))).append(" · ").append(price(o.get("price"))).append("</div></div>");
+        if (error != null) sb.append("<div class=\"error\" role=\"alert\">").append(esc(error)).append("</div>");
+        sb.append(Forms.open(base + "/book", app, form.id())).append(Forms.hidden(layout.optionParam(), o.get("option_id")))
+          .append(Forms.fields(form, values))
+          .append("<button type=\"submit\" class=\"wide\">").append(esc(confirmLabel())).append("</button></form>");
+        return page(ctx, form.title(), back, sb.toString(), true);
+    }
+
+    private Response submit(EpisodeContext ctx, Request req, Connection db, String base) {
+        Map<String, String> values = Forms.values(form, req);
+        Forms.recordSubmit(ctx, app, form, values);
+        String optionText = req.f(layout.optionParam());
+        Optional<Map<String, Object>> opt = optionWithItem(db, optionText);
+        if (opt.isEmpty()) return null;
+        List<String> missing = Forms.missing(form, values);
+        if (!missing.isEmpty()) return bookForm(ctx, db, base, optionText, values, Forms.missingMessage(missing));
+        Map<String, Object> o = opt.get();
+        // Taken meanwhile: the form renders the 409 page.
+        if (isBooked(db, o)) return bookForm(ctx, db, base, optionText, values, null);
+        long id = insert(ctx, db, o, values);
+        return Response.redirect(base + "/confirmation?id=" + id);
+    }
+
+    /**
+     * Inserts a booking row: the given catalogue columns in order, then every other declared column from the form
+     * values (absent ones as "" rather than NULL).
+     */
+    static long insertBooking(Connection db, AppSchema schema, String table, Map<String, Object> fixed,
+                              Map<String, String> values) {
+        Map<String, Object> row = new LinkedHashMap<>(fixed);
+        for (String col : schema.tables().get(table)) {
+            if (!col.equals("id")) row.putIfAbsent(col, values.getOrDefault(col, ""));
+        }
+        List<String> quoted = row.keySet().stream().map(Db::quote).toList();
+        return Db.insert(db, "INSERT INTO " + Db.quote(table) + "(" + String.join(", ", quoted) + ") VALUES ("
+                + "?,".repeat(quoted.size() - 1) + "?)", row.values().toArray());
+    }
+
+    private Response confirmation(EpisodeContext ctx, Connection db, String base, String idText) {
+        Optional<Map<String, Object>> row = byId(db, layout.bookings(), idText);
+        if (row.isEmpty()) return null;
+        Map<String, Object> a = row.get();
+        StringBuilder sb = new StringBuilder("<div class=\"notice\" role=\"status\"><strong>")
+                .append(esc(confirmedTitle())).append("</strong></div>");
+        sb.append("<h2>").append(esc(confirmedTitle())).append("</h2><dl>")
+          .append("<dt>").append(esc(nameLabel())).append("</dt><dd>").append(esc(a.get(layout.bookedName()))).append("</dd>")
+          .append("<dt>").append(esc(categoryLabel())).append("</dt><dd>").append(esc(a.get(layout.category()))).append("</dd>")
+          .append("<dt>When</dt><dd>").append(esc(a.get("day") + " " + a.get("time"))).append("</dd>");
+        for (FieldSpec f : form.fields()) {
+            Object v = a.get(f.name());
+            if (v != null && !v.toString().isEmpty()) {
+                sb.append("<dt>").append(esc(f.label())).append("</dt><dd>").append(esc(v)).append("</dd>");
+            }
+        }
+        sb.append("<dt>Status</dt><dd>").append(esc(a.get("status"))).append("</dd></dl>");
+        sb.append("<div class=\"actions\"><a class=\"btn\" href=\"").append(esc(base + "/" + layout.minePath())).append("\">")
+          .append(esc(myLabel())).append("</a><a class=\"btn ghost\" href=\"").append(esc(base + "/"))
+          .append("\">Find another ").append(esc(noun())).append("</a></div>");
+        return page(ctx, confirmedTitle(), base + "/", sb.toString(), false);
+    }
+
+    private Response mine(EpisodeContext ctx, Connection db, String base, String cancelled) {
+        List<Map<String, Object>> rows = Db.query(db, "SELECT * FROM " + layout.bookings() + " ORDER BY CASE status "
+                + "WHEN 'booked' THEN 0 ELSE 1 END, id");
+        StringBuilder sb = new StringBuilder("<h2>").append(esc(myLabel())).append("</h2>");
+        byId(db, layout.bookings(), cancelled).ifPresent(a ->
+                sb.append("<div class=\"notice\" role=\"status\">").append(esc(cancelledPrefix()))
+                  .append(esc(a.get(layout.bookedName()))).append(" on ")
+                  .append(esc(a.get("day") + " " + a.get("time"))).append(" was cancelled.</div>"));
+        if (rows.isEmpty()) sb.append("<p>").append(esc(nothingBooked())).append("</p>");
+        for (Map<String, Object> a : rows) {
+            String status = String.valueOf(a.get("status"));
+            sb.append("<div class=\"card\"><div class=\"row\"><h3>").append(esc(a.get(layout.bookedName())))
+              .append("</h3><span class=\"status ").append(esc(status)).append("\">").append(esc(status)).append("</span></div>")
+              .append("<div>").append(bookedSummaryHtml(a))
+              .append("</div><div class=\"fee\">").append(esc(a.get("day") + " " + a.get("time"))).append("</div>");
+            if ("booked".equals(status)) {
+                sb.append("<div class=\"actions\"><form method=\"post\" action=\"")
+                  .append(esc(base + "/" + layout.minePath() + "/cancel"))
+                  .append("\">").append(Forms.hidden("id", a.get("id")))
+                  .append("<button type=\"submit\" class=\"danger\">")
+                  .append(esc(cancelLabel(String.valueOf(a.get(layout.bookedName())), a.get("day") + " " + a.get("time"))))
+                  .append("</button></form></div>");
+            }
+            sb.append("</div>");
+        }
+        sb.append("<p><a class=\"btn ghost wide\" href=\"").append(esc(base + "/")).append("\">")
+          .append(esc(findLabel())).append("</a></p>");
+        return page(ctx, myLabel(), base + "/", sb.toString(), false);
+    }
+
+    private Response cancel(Connection db, String base, String idText) {
+        Optional<Integer> id = intParam(idText);
+        if (id.isEmpty()) return null;
+        int n = Db.update(db, "UPDATE " + layout.bookings() + " SET status = 'cancelled' WHERE id = ? AND status = 'booked'",
+                id.get());
+        return Response.redirect(base + "/" + layout.minePath() + (n > 0 ? "?cancelled=" + id.get() : ""));
+    }
+}
