@@ -46,6 +46,7 @@ import java.util.function.Supplier;
 public final class BenchmarkRunner {
     private final RunOptions options;
     private final Map<String, Supplier<Agent>> customAgents = new LinkedHashMap<>();
+    private static final long REPORT_INTERVAL_NANOS = 3_000_000_000L;
     private Consumer<String> progress = s -> { };
     private final Map<String, String> extraParameters = new LinkedHashMap<>();
 
@@ -109,6 +110,7 @@ public final class BenchmarkRunner {
             int workers = Math.min(options.parallelism(), Math.max(1, chains.size()));
             ConcurrentLinkedQueue<List<Job>> queue = new ConcurrentLinkedQueue<>(chains);
             RunManifest[] current = {manifest};
+            long[] lastReport = {Long.MIN_VALUE / 2};
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "discreet-device");
                 t.setDaemon(true);
@@ -139,7 +141,10 @@ public final class BenchmarkRunner {
                                                     : String.format("success=%s privacy=%s", audit.success(),
                                                     audit.privacy() == null ? "-"
                                                             : String.format("%.2f", audit.privacy()))));
-                                    // Reports of a run in progress are always current.
+                                    // Reports of a run in progress stay current, but at most every few seconds:
+                                    // this runs under the lock every phone waits on, and the run's end writes anyway.
+                                    if (System.nanoTime() - lastReport[0] < REPORT_INTERVAL_NANOS) continue;
+                                    lastReport[0] = System.nanoTime();
                                     Reporting.write(runDir, current[0], List.copyOf(audits.values()), suite.profile(),
                                             options.revealValues());
                                 }
