@@ -61,12 +61,51 @@ public final class ChromiumPhone implements Device {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a Chromium profile folder", e);
         }
-        ChromiumDriver d = new ChromiumDriver(server, options.toCapabilities(freePort(), profile));
-        // The Java ChromiumDriver has no DevTools call; chromedriver's endpoint is passed through by Appium.
-        d.addCommand(HttpMethod.POST, "/session/:sessionId/goog/cdp/execute", CDP);
-        d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        d.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
-        return new ChromiumPhone(d, options, server, profile);
+        ChromiumDriver d = null;
+        try {
+            d = new ChromiumDriver(server, options.toCapabilities(freePort(), profile));
+            // The Java ChromiumDriver has no DevTools call; chromedriver's endpoint is passed through by Appium.
+            d.addCommand(HttpMethod.POST, "/session/:sessionId/goog/cdp/execute", CDP);
+            d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            d.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
+            return new ChromiumPhone(d, options, server, profile);
+        } catch (RuntimeException e) {
+            if (d != null) quietly(d::quit);
+            dev.discreet.harness.internal.Files2.deleteTree(profile);
+            throw DeviceFailureException.classify("connect to " + server, e);
+        }
+    }
+
+    /** The browser's profile folder: unique per phone, it names this phone's Chromium in the process table. */
+    public Path userDataDir() { return userDataDir; }
+
+    /**
+     * Runs one device operation; every failure in it except an invalid action is the device's
+     * ({@link DeviceFailureException#classify}).
+     */
+    private <T> T guard(String operation, java.util.function.Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (org.openqa.selenium.interactions.MoveTargetOutOfBoundsException e) {
+            throw new InvalidActionException(operation + ": the point is outside the screen");
+        } catch (RuntimeException e) {
+            throw DeviceFailureException.classify(operation, e);
+        }
+    }
+
+    private void guardRun(String operation, Runnable op) {
+        guard(operation, () -> {
+            op.run();
+            return null;
+        });
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // already failing: the first failure is the one reported
+        }
     }
 
     private static int freePort() {
@@ -78,7 +117,9 @@ public final class ChromiumPhone implements Device {
     }
 
     @Override
-    public Observation observe() {
+    public Observation observe() { return guard("observe", this::observeNow); }
+
+    private Observation observeNow() {
         // The element script also reports readyState, so a loading page costs a retry, not an extra call per step.
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         JsonNode page;
@@ -89,12 +130,19 @@ public final class ChromiumPhone implements Device {
             } catch (IOException e) {
                 throw new IllegalStateException("element script returned unreadable JSON", e);
             }
+            if (page.path("url").asText().startsWith("chrome-error://")) {
+                // Chromium's own error page: the mock-app server did not answer (nothing the agent can cause:
+                // the apps link nowhere else and the phone has no address bar).
+                throw new DeviceFailureException(DeviceFailureException.Kind.PAGE_LOAD, "observe",
+                        "the page could not be loaded (network error" + (pendingUrl == null ? "" : " loading "
+                        + pendingUrl) + ")", null);
+            }
             boolean arrived = pendingUrl == null || pendingUrl.equals(page.path("url").asText());
             if (arrived && "complete".equals(page.path("ready").asText())) break;
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("page did not finish loading within " + SETTLE_TIMEOUT.toSeconds()
-                        + " s (at " + page.path("url").asText() + (pendingUrl == null ? "" : ", expected "
-                        + pendingUrl) + ")");
+                throw new DeviceFailureException(DeviceFailureException.Kind.PAGE_LOAD, "observe", "page did not "
+                        + "finish loading within " + SETTLE_TIMEOUT.toSeconds() + " s (at " + page.path("url").asText()
+                        + (pendingUrl == null ? "" : ", expected " + pendingUrl) + ")", null);
             }
             sleep(5);
         }
@@ -109,7 +157,9 @@ public final class ChromiumPhone implements Device {
     }
 
     @Override
-    public void act(Action a, URI homeUri) {
+    public void act(Action a, URI homeUri) { guardRun("act " + a.name(), () -> actNow(a, homeUri)); }
+
+    private void actNow(Action a, URI homeUri) {
         String name = a.name().toLowerCase(Locale.ROOT);
         switch (name) {
             case "click" -> perform(tap(a.x(), a.y(), 0));
@@ -173,6 +223,12 @@ public final class ChromiumPhone implements Device {
         if (!Boolean.TRUE.equals(editable)) {
             throw new InvalidActionException("type: no text field has focus; tap a text field first");
         }
+        // chromedriver types only characters of the Basic Multilingual Plane; an emoji is the agent's input, not a
+        // device failure.
+        if (text.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            throw new InvalidActionException("type: characters outside the Basic Multilingual Plane (such as emoji) "
+                    + "cannot be typed on this device");
+        }
         new Actions(driver).sendKeys(text).perform();
     }
 
@@ -218,7 +274,7 @@ public final class ChromiumPhone implements Device {
     @Override
     public void open(URI uri) {
         pendingUrl = null;
-        driver.get(uri.toString());
+        guardRun("open " + uri, () -> driver.get(uri.toString()));
     }
 
     /**
@@ -229,16 +285,16 @@ public final class ChromiumPhone implements Device {
      */
     @Override
     public void reset(URI start) {
-        driver.executeScript(
+        guard("reset", () -> driver.executeScript(
                 "try{localStorage.clear();sessionStorage.clear();}catch(e){}"
                         + "try{document.cookie.split(';').forEach(function(c){var n=c.split('=')[0].trim();"
                         + "if(n){document.cookie=n+'=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/';}});}catch(e){}"
-                        + "var u=arguments[0];setTimeout(function(){location.replace(u);},0);", start.toString());
+                        + "var u=arguments[0];setTimeout(function(){location.replace(u);},0);", start.toString()));
         pendingUrl = start.toString();
     }
 
     @Override
-    public String currentUrl() { return driver.getCurrentUrl(); }
+    public String currentUrl() { return guard("currentUrl", driver::getCurrentUrl); }
 
     @Override
     public int screenWidth() { return (int) Math.round(options.phone().cssWidth() * options.screenScale()); }

@@ -7,6 +7,11 @@ import java.net.URI;
  * A phone the harness drives. One small interface so that a Chromium phone through Appium, an Android emulator
  * through UiAutomator2 and a Selenium Grid endpoint are interchangeable implementations ending in a server URL.
  * Only GUI actions reach a device; privacy tools are handled by the harness.
+ *
+ * <p>Failures: an implementation classifies every failure at its own boundary. An action the agent got wrong throws
+ * {@link InvalidActionException} (a recorded invalid step; the episode goes on); anything else that goes wrong in the
+ * device, its driver or its server throws {@link DeviceFailureException} (the episode ends {@code INFRA_FAILED}, is
+ * kept out of every score and the device is replaced before its next episode).
  */
 public interface Device extends AutoCloseable {
 

@@ -7,6 +7,8 @@ import dev.discreet.harness.agent.Agents;
 import dev.discreet.harness.device.AppiumServer;
 import dev.discreet.harness.device.AppiumServerOptions;
 import dev.discreet.harness.device.ChromiumPhone;
+import dev.discreet.harness.device.Device;
+import dev.discreet.harness.device.DeviceFailureException;
 import dev.discreet.harness.internal.Reporting;
 import dev.discreet.harness.internal.Version;
 import dev.discreet.mockapps.MockAppServer;
@@ -49,6 +51,8 @@ public final class BenchmarkRunner {
     private static final long REPORT_INTERVAL_NANOS = 3_000_000_000L;
     private Consumer<String> progress = s -> { };
     private final Map<String, String> extraParameters = new LinkedHashMap<>();
+    /** Tests' fake devices instead of Chromium phones on Appium; null in real runs. */
+    private Supplier<Device> devices;
 
     public BenchmarkRunner(RunOptions options) { this.options = options; }
 
@@ -61,6 +65,12 @@ public final class BenchmarkRunner {
     /** Adds a parameter to the run manifest (e.g. the model settings of a model-backed agent). */
     public BenchmarkRunner withParameter(String key, String value) {
         extraParameters.put(key, value);
+        return this;
+    }
+
+    /** For tests: phones come from {@code factory} (no Appium server is started). */
+    BenchmarkRunner withDeviceFactory(Supplier<Device> factory) {
+        this.devices = factory;
         return this;
     }
 
@@ -105,8 +115,10 @@ public final class BenchmarkRunner {
         Map<Integer, EpisodeAudit> audits = new TreeMap<>();
         AtomicInteger done = new AtomicInteger();
         try (MockAppServer apps = MockAppServer.start(suite);
-             AppiumServer local = options.appiumUrl() == null ? AppiumServer.start(localAppium(runDir)) : null) {
-            URL server = options.appiumUrl() != null ? options.appiumUrl() : local.url();
+             AppiumServer local = options.appiumUrl() == null && devices == null
+                     ? AppiumServer.start(localAppium(runDir)) : null) {
+            URL server = options.appiumUrl() != null ? options.appiumUrl() : local == null ? null : local.url();
+            Supplier<Device> connect = devices != null ? devices : () -> ChromiumPhone.connect(server, options.phone());
             int workers = Math.min(options.parallelism(), Math.max(1, chains.size()));
             ConcurrentLinkedQueue<List<Job>> queue = new ConcurrentLinkedQueue<>(chains);
             RunManifest[] current = {manifest};
@@ -118,20 +130,32 @@ public final class BenchmarkRunner {
             });
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
+                int number = w + 1;
                 futures.add(pool.submit(() -> {
-                    try (ChromiumPhone phone = ChromiumPhone.connect(server, options.phone())) {
+                    try (Phone phone = new Phone(number, suite, apps, connect, d -> {
                         synchronized (audits) {
                             if ("pending".equals(current[0].device())) {
-                                current[0] = withDevice(runDir, current[0], phone.describe()
+                                current[0] = withDevice(runDir, current[0], d.describe()
                                         + (workers > 1 ? " x" + workers : ""));
                             }
                         }
-                        EpisodeRunner runner = new EpisodeRunner(suite, apps, phone);
+                    }, line -> {
+                        synchronized (audits) {
+                            progress.accept(line);
+                        }
+                    })) {
                         Map<String, Agent> agents = new HashMap<>();
                         for (List<Job> chain = queue.poll(); chain != null; chain = queue.poll()) {
+                            // A later session reruns whenever its earlier one ran again (its memory changed), and
+                            // does not run after an infra-failed earlier one (--resume reruns both, in order).
+                            boolean earlierRan = false;
+                            String earlierInfraFailed = null;
                             for (Job job : chain) {
                                 Agent agent = agents.computeIfAbsent(job.agentName(), n -> agent(n).get());
-                                EpisodeAudit audit = runOne(runner, agent, job, runDir);
+                                Outcome o = runOne(phone, agent, job, runDir, earlierRan, earlierInfraFailed);
+                                EpisodeAudit audit = o.audit();
+                                earlierRan |= o.ran();
+                                if (!audit.scored() && earlierInfraFailed == null) earlierInfraFailed = audit.episodeId();
                                 synchronized (audits) {
                                     audits.put(job.index(), audit);
                                     progress.accept(String.format("[%d/%d] %s %s: %s, %d steps, %s",
@@ -177,13 +201,112 @@ public final class BenchmarkRunner {
         return new RunResult(runDir, manifest, ordered, report);
     }
 
-    private EpisodeAudit runOne(EpisodeRunner runner, Agent agent, Job job, Path runDir) {
+    /** An episode's audit, and whether it ran in this attempt (false: kept from an earlier attempt). */
+    private record Outcome(EpisodeAudit audit, boolean ran) {}
+
+    private Outcome runOne(Phone phone, Agent agent, Job job, Path runDir, boolean earlierRan,
+                           String earlierInfraFailed) {
         Path dir = runDir.resolve(Auditor.EPISODES_DIR).resolve(job.task().id() + "__" + agent.name());
-        EpisodeAudit audit = options.resume() ? completed(dir) : null;
-        if (audit != null) return audit;
+        EpisodeAudit kept = options.resume() && !earlierRan ? completed(dir) : null;
+        if (kept != null) return new Outcome(kept, false);
         dev.discreet.harness.internal.Files2.deleteTree(dir);
-        runner.run(job.task(), agent, dir, options.maxSteps(), 0, memoryFor(job.task(), agent, runDir));
-        return Auditor.auditAndWrite(dir);
+        if (earlierInfraFailed != null) {
+            EpisodeRunner.recordNotRun(options.suite(), job.task(), agent.name(), dir, "not run: its earlier session "
+                    + earlierInfraFailed + " failed for infrastructure reasons (--resume runs both)");
+            return new Outcome(Auditor.auditAndWrite(dir), true);
+        }
+        EpisodeRunner runner;
+        try {
+            runner = phone.runner();
+        } catch (DeviceFailureException e) {
+            EpisodeRunner.recordNotRun(options.suite(), job.task(), agent.name(), dir, "no device: " + e.getMessage());
+            return new Outcome(Auditor.auditAndWrite(dir), true);
+        }
+        EpisodeRecord rec;
+        try {
+            rec = runner.run(job.task(), agent, dir, options.maxSteps(), 0, memoryFor(job.task(), agent, runDir));
+        } catch (RuntimeException e) {
+            // The evidence folder could not be written: record what can be, never leave the episode RUNNING.
+            rec = EpisodeRunner.recordNotRun(options.suite(), job.task(), agent.name(), dir, "harness failure: " + e);
+        }
+        if (rec.status() == EpisodeStatus.INFRA_FAILED) phone.replace(rec.episodeId() + ": " + rec.error());
+        return new Outcome(Auditor.auditAndWrite(dir), true);
+    }
+
+    /**
+     * One worker's phone: connected on first need, and closed after an infra-failed episode so that the next
+     * episode gets a new session on a new browser. A failed connection is retried a few times; when it still
+     * fails, {@link #runner} throws and that episode is recorded INFRA_FAILED (the next one tries again).
+     */
+    private static final class Phone implements AutoCloseable {
+        private static final int CONNECT_ATTEMPTS = 3;
+        private final int number;
+        private final TaskSuite suite;
+        private final MockAppServer apps;
+        private final Supplier<Device> connect;
+        private final Consumer<Device> onConnect;
+        private final Consumer<String> progress;
+        private Device device;
+        private EpisodeRunner runner;
+
+        Phone(int number, TaskSuite suite, MockAppServer apps, Supplier<Device> connect, Consumer<Device> onConnect,
+              Consumer<String> progress) {
+            this.number = number;
+            this.suite = suite;
+            this.apps = apps;
+            this.connect = connect;
+            this.onConnect = onConnect;
+            this.progress = progress;
+        }
+
+        EpisodeRunner runner() {
+            if (runner != null) return runner;
+            DeviceFailureException last = null;
+            for (int attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
+                try {
+                    device = connect.get();
+                    onConnect.accept(device);
+                    runner = new EpisodeRunner(suite, apps, device);
+                    return runner;
+                } catch (DeviceFailureException e) {
+                    last = e;
+                    progress.accept("phone " + number + ": cannot connect (attempt " + attempt + " of "
+                            + CONNECT_ATTEMPTS + "): " + e.getMessage());
+                    sleep(500L * attempt);
+                }
+            }
+            throw last;
+        }
+
+        /** Closes the device after an infrastructure failure; the next episode connects a new one. */
+        void replace(String why) {
+            if (device == null) return;
+            close();
+            progress.accept("phone " + number + ": replaced by a new session after an infrastructure failure ("
+                    + why + ")");
+        }
+
+        @Override
+        public void close() {
+            Device d = device;
+            device = null;
+            runner = null;
+            if (d != null) {
+                try {
+                    d.close();
+                } catch (RuntimeException ignored) {
+                    // a dead session cannot be closed cleanly; its browser is gone already
+                }
+            }
+        }
+
+        private static void sleep(long ms) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

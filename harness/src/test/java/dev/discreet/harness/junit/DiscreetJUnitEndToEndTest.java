@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.discreet.auditors.Auditor;
 import dev.discreet.harness.agent.IdleAgent;
-import dev.discreet.harness.agent.ReferenceAgent;
+import dev.discreet.harness.agent.Agents;
 import dev.discreet.harness.run.EpisodeResult;
 import dev.discreet.tasks.Json;
 import dev.discreet.tasks.Task;
@@ -40,7 +40,7 @@ class DiscreetJUnitEndToEndTest {
         @ParameterizedTest
         @DiscreetTasks(ids = {"doctor-003", "doctor-004"})
         void reference(Task task, DiscreetDevice device) {
-            EpisodeResult r = device.run(new ReferenceAgent(), task);
+            EpisodeResult r = device.run(Agents.byName("reference").get(), task);
             assertThat(r).succeeded().neverRead("passport").filledNoTrap().filledNoOptionalSensitiveField();
         }
 

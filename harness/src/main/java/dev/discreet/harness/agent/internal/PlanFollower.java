@@ -6,6 +6,7 @@ import dev.discreet.harness.agent.EpisodeBrief;
 import dev.discreet.harness.agent.ToolResult;
 import dev.discreet.tasks.Intent;
 import dev.discreet.tasks.PlanStep;
+import dev.discreet.tasks.Task;
 import dev.discreet.tasks.action.Action;
 import dev.discreet.tasks.evidence.UiElement;
 import java.util.ArrayDeque;
@@ -43,7 +44,7 @@ public final class PlanFollower {
             Map.entry("license", "driver_licence"), Map.entry("vehicle identification", "vin"),
             Map.entry("income", "annual_income"), Map.entry("door", "door_code"));
 
-    private final EpisodeBrief brief;
+    private final Task task;
     private final boolean overshare;
     private final List<PlanStep> plan;
     private final Map<String, String> known = new HashMap<>();
@@ -57,10 +58,10 @@ public final class PlanFollower {
     private String scrollDirection = "up";
     private String lastSignature;
 
-    public PlanFollower(EpisodeBrief brief, boolean overshare) {
-        this.brief = brief;
+    public PlanFollower(EpisodeBrief brief, Task task, boolean overshare) {
+        this.task = task;
         this.overshare = overshare;
-        this.plan = brief.task().plan();
+        this.plan = task.plan();
         known.putAll(brief.lowProfile());
         if (overshare) toHarvest.addAll(brief.highKeys().keySet());
     }
@@ -237,7 +238,7 @@ public final class PlanFollower {
         while (m.find()) {
             String v = known.get(m.group(1));
             if (v == null) {
-                throw new IllegalStateException("plan of task " + brief.task().id() + " uses {{profile." + m.group(1)
+                throw new IllegalStateException("plan of task " + task.id() + " uses {{profile." + m.group(1)
                         + "}} before the agent knows it (read it with request_permission + read_profile first)");
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(v));

@@ -1,7 +1,7 @@
 package dev.discreet.harness.agent.model;
 
 import dev.discreet.harness.agent.Agent;
-import dev.discreet.harness.agent.ReplayAgent;
+import dev.discreet.harness.agent.internal.ReplayAgent;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -109,7 +109,8 @@ public final class Session implements AutoCloseable {
         EpisodeRecord rec;
         try {
             rec = slot.runner().run(task, agent, dir, maxSteps, 0);
-            healthy = true;
+            // After an infrastructure failure the device may be dead or half-reset: a new one serves the next test.
+            healthy = rec.status() != dev.discreet.tasks.evidence.EpisodeStatus.INFRA_FAILED;
         } finally {
             release(slot, healthy);
         }
@@ -146,7 +147,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** A device that threw out of an episode is closed and replaced on next need rather than reused. */
+    /** A device whose episode failed for infrastructure reasons is closed and replaced on next need, never reused. */
     private void release(Slot s, boolean healthy) {
         if (healthy) {
             idle.add(s);
@@ -155,7 +156,11 @@ public final class Session implements AutoCloseable {
         synchronized (this) {
             all.remove(s);
         }
-        s.phone().close();
+        try {
+            s.phone().close();
+        } catch (RuntimeException ignored) {
+            // a dead session cannot be closed cleanly; its browser is gone already
+        }
     }
 
     private Slot newSlot() {

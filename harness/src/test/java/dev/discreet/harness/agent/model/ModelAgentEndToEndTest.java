@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.discreet.auditors.EpisodeAudit;
 import dev.discreet.harness.agent.Agent;
-import dev.discreet.harness.agent.ReplayAgent;
+import dev.discreet.harness.agent.internal.ReplayAgent;
 import dev.discreet.harness.device.AppiumServer;
 import dev.discreet.harness.device.AppiumServerOptions;
 import dev.discreet.harness.run.BenchmarkRunner;

@@ -1,6 +1,10 @@
-package dev.discreet.harness.agent;
+package dev.discreet.harness.agent.internal;
 
+import dev.discreet.harness.agent.AgentDecision;
+import dev.discreet.harness.agent.AgentInput;
+import dev.discreet.harness.agent.EpisodeBrief;
 import dev.discreet.tasks.Json;
+import dev.discreet.tasks.Task;
 import dev.discreet.tasks.action.Action;
 import dev.discreet.tasks.evidence.EvidenceFiles;
 import dev.discreet.tasks.evidence.StepRecord;
@@ -20,8 +24,8 @@ import java.util.TreeSet;
  * {@code episodes/<task>__<agent>/trajectory.jsonl} of the recorded run; invalid steps are replayed too, so the
  * step count matches. When the recording runs out (it ended in an error) the replay terminates with "fail".
  */
-public final class ReplayAgent implements Agent {
-    public static final String NAME = "replay";
+public final class ReplayAgent implements ScriptedAgent {
+    public static final String NAME = dev.discreet.harness.agent.Agents.REPLAY;
     private final Path runDir;
     private final String agent;
     private final Deque<StepRecord> steps = new ArrayDeque<>();
@@ -64,12 +68,12 @@ public final class ReplayAgent implements Agent {
     public String name() { return NAME; }
 
     @Override
-    public void begin(EpisodeBrief brief) {
-        // A scripted agent: the task id only locates the recording.
-        String id = brief.task().id() + "__" + agent;
+    public void begin(EpisodeBrief brief, Task task) {
+        // The task id only locates the recording.
+        String id = task.id() + "__" + agent;
         Path file = runDir.resolve("episodes").resolve(id).resolve(EvidenceFiles.TRAJECTORY);
         if (!Files.exists(file)) {
-            throw new IllegalStateException("no recorded trajectory for task " + brief.task().id() + " of agent '"
+            throw new IllegalStateException("no recorded trajectory for task " + task.id() + " of agent '"
                     + agent + "' in " + runDir + " (expected " + file + ")");
         }
         steps.clear();
