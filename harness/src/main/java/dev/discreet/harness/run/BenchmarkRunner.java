@@ -248,6 +248,7 @@ public final class BenchmarkRunner {
         private final Consumer<String> progress;
         private Device device;
         private EpisodeRunner runner;
+        private int failedEpisodes;
 
         Phone(int number, TaskSuite suite, MockAppServer apps, Supplier<Device> connect, Consumer<Device> onConnect,
               Consumer<String> progress) {
@@ -262,19 +263,23 @@ public final class BenchmarkRunner {
         EpisodeRunner runner() {
             if (runner != null) return runner;
             DeviceFailureException last = null;
-            for (int attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
+            // Once connecting has failed for whole episodes, one attempt per episode: a dead server fails fast.
+            int attempts = failedEpisodes >= 2 ? 1 : CONNECT_ATTEMPTS;
+            for (int attempt = 1; attempt <= attempts; attempt++) {
                 try {
                     device = connect.get();
                     onConnect.accept(device);
                     runner = new EpisodeRunner(suite, apps, device);
+                    failedEpisodes = 0;
                     return runner;
                 } catch (DeviceFailureException e) {
                     last = e;
                     progress.accept("phone " + number + ": cannot connect (attempt " + attempt + " of "
-                            + CONNECT_ATTEMPTS + "): " + e.getMessage());
-                    sleep(500L * attempt);
+                            + attempts + "): " + e.getMessage());
+                    if (attempt < attempts) sleep(500L * attempt);
                 }
             }
+            failedEpisodes++;
             throw last;
         }
 
