@@ -104,7 +104,15 @@ public final class Session implements AutoCloseable {
         }
         String episodeId = reserve(task.id() + "__" + name);
         Path dir = runDir.resolve(Auditor.EPISODES_DIR).resolve(episodeId);
-        Slot slot = acquire();
+        Slot slot;
+        try {
+            slot = acquire();
+        } catch (dev.discreet.harness.device.DeviceFailureException e) {
+            // No device to be had: the episode is recorded as an infrastructure failure, never as the agent's.
+            EpisodeRecord rec = EpisodeRunner.recordNotRun(suite, task, name, dir, "no device: " + e.getMessage());
+            EpisodeAudit audit = Auditor.auditAndWrite(dir);
+            return new EpisodeResult(task, name, rec, audit, dir, record(audit, name, task.id()));
+        }
         boolean healthy = false;
         EpisodeRecord rec;
         try {
