@@ -43,7 +43,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs agents over tasks on one device and audits each episode as soon as it ends. With {@code resume}, episodes
- * whose evidence and audit are complete are kept and only the rest run again.
+ * whose evidence and audit are complete are kept and only the rest run again (those left RUNNING or INFRA_FAILED).
+ * An infrastructure failure ends only its own episode (INFRA_FAILED, see {@link EpisodeRunner}): the phone it ran on
+ * is replaced by a new session and the run goes on, so it always ends with every episode recorded and a report.
  */
 public final class BenchmarkRunner {
     private final RunOptions options;
