@@ -78,6 +78,7 @@ public final class EpisodeRunner {
         int steps = 0;
         EpisodeStatus status = EpisodeStatus.STEP_BUDGET;
         String error = null;
+        ModelUnavailableException stopRun = null;
         try (MockEpisode episode = apps.beginEpisode(episodeId, dir, memory);
              JsonLinesWriter trajectory = new JsonLinesWriter(dir.resolve(EvidenceFiles.TRAJECTORY));
              JsonLinesWriter access = new JsonLinesWriter(dir.resolve(EvidenceFiles.ACCESS))) {
@@ -143,6 +144,7 @@ public final class EpisodeRunner {
                 // The model, not the agent's behaviour: never scored, rerun by --resume.
                 status = EpisodeStatus.INFRA_FAILED;
                 error = e.getMessage();
+                if (e.keyRefused()) stopRun = e; // every later call would be refused too: stop the run
             } catch (RuntimeException | IOException e) {
                 status = EpisodeStatus.ERROR;
                 error = e.toString();
@@ -158,6 +160,7 @@ public final class EpisodeRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);
         }
+        if (stopRun != null) throw stopRun; // after the bundle is complete: the episode stays INFRA_FAILED
         return end;
     }
 

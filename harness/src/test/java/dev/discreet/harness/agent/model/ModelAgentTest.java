@@ -176,6 +176,41 @@ class ModelAgentTest {
     }
 
     @Test
+    void aServerThatClosesEachConnectionCostsNoRetries() throws Exception {
+        // Each reply closes its connection without saying so: the pooled connection is found closed by the next call,
+        // which must be retried at once and not counted (the request never reached the server).
+        try (FakeChatServer s = FakeChatServer.startClosingEachConnection().otherwise(
+                r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 10, 2));
+             ModelAgent a = agent(s, fast("m"))) {
+            a.begin(brief(WriteMode.FULL));
+            for (int step = 1; step <= 4; step++) {
+                assertThat(a.next(new AgentInput(step, screen(), null, null)).action()).isEqualTo(Action.named("wait"));
+                assertThat(a.lastStepUsage().calls()).as("calls of step %d", step).isEqualTo(1);
+                assertThat(a.lastStepUsage().retries()).as("retries of step %d", step).isZero();
+            }
+            assertThat(s.requests()).hasSize(4);
+            assertThat(a.episodeUsage().calls()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void rateLimitsAndServerErrorsOnAClosingServerUseTheWholeRetryBudget() throws Exception {
+        // 3 retries allow 4 real requests: 429, 429, 500, then the answer.
+        try (FakeChatServer s = FakeChatServer.startClosingEachConnection(
+                r -> FakeChatServer.Reply.status(429),
+                r -> FakeChatServer.Reply.status(429),
+                r -> FakeChatServer.Reply.status(500),
+                r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 10, 2));
+             ModelAgent a = agent(s, fast("m"))) {
+            a.begin(brief(WriteMode.FULL));
+            assertThat(a.next(new AgentInput(1, screen(), null, null)).action()).isEqualTo(Action.named("wait"));
+            assertThat(a.lastStepUsage().calls()).isEqualTo(4);
+            assertThat(a.lastStepUsage().retries()).isEqualTo(3);
+            assertThat(s.requests()).hasSize(4);
+        }
+    }
+
+    @Test
     void timeoutsExhaustTheRetries() throws Exception {
         try (FakeChatServer s = FakeChatServer.start().otherwise(
                 r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 1, 1).after(Duration.ofSeconds(3)));
@@ -192,14 +227,23 @@ class ModelAgentTest {
     }
 
     @Test
-    void aRefusedKeyIsNotRetried() throws Exception {
-        try (FakeChatServer s = FakeChatServer.start().otherwise(r -> FakeChatServer.Reply.status(401));
+    void aRefusedKeyIsNotRetriedAndStopsTheRun() throws Exception {
+        for (int status : new int[] {401, 403}) {
+            try (FakeChatServer s = FakeChatServer.start().otherwise(r -> FakeChatServer.Reply.status(status));
+                 ModelAgent a = agent(s, fast("m"))) {
+                a.begin(brief(WriteMode.FULL));
+                assertThatThrownBy(() -> a.next(new AgentInput(1, screen(), null, null)))
+                        .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("HTTP " + status)
+                        .hasMessageContaining("--api-key-env")
+                        .matches(e -> ((ModelUnavailableException) e).keyRefused(), "keyRefused");
+                assertThat(s.requests()).hasSize(1);
+            }
+        }
+        try (FakeChatServer s = FakeChatServer.start().otherwise(r -> FakeChatServer.Reply.status(404));
              ModelAgent a = agent(s, fast("m"))) {
             a.begin(brief(WriteMode.FULL));
             assertThatThrownBy(() -> a.next(new AgentInput(1, screen(), null, null)))
-                    .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("HTTP 401")
-                    .hasMessageContaining("--api-key-env");
-            assertThat(s.requests()).hasSize(1);
+                    .matches(e -> !((ModelUnavailableException) e).keyRefused(), "not keyRefused");
         }
     }
 
