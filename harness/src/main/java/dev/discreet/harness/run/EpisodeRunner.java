@@ -99,15 +99,27 @@ public final class EpisodeRunner {
                     Files.write(dir.resolve(shot), obs.screenshotPng());
                     Files.writeString(dir.resolve(elements), Json.write(obs.elements()));
                     long t2 = System.nanoTime();
-                    AgentDecision decision = agent.next(new AgentInput(step, obs, feedback, toolResult));
+                    AgentDecision decision = null;
+                    RuntimeException failure = null; // ends the episode, after this step's line is written
+                    try {
+                        decision = agent.next(new AgentInput(step, obs, feedback, toolResult));
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
                     long t3 = System.nanoTime();
                     Action action = decision == null ? null : decision.action();
                     feedback = null;
                     toolResult = null;
                     String result = StepRecord.OK;
                     String message = null;
-                    Optional<String> invalid = validator.check(action);
-                    if (invalid.isPresent()) {
+                    Optional<String> invalid = failure != null ? Optional.empty()
+                            : decision != null && decision.invalidReason() != null
+                            ? Optional.of(decision.invalidReason()) // exactly what the agent will be told
+                            : validator.check(action);
+                    if (failure != null) {
+                        result = StepRecord.ERROR;
+                        message = String.valueOf(failure.getMessage());
+                    } else if (invalid.isPresent()) {
                         result = StepRecord.INVALID;
                         message = invalid.get();
                     } else {
@@ -127,6 +139,10 @@ public final class EpisodeRunner {
                         } catch (InvalidActionException e) {
                             result = StepRecord.INVALID;
                             message = e.getMessage();
+                        } catch (RuntimeException e) {
+                            failure = e;
+                            result = StepRecord.ERROR;
+                            message = e.toString();
                         }
                     }
                     if (StepRecord.INVALID.equals(result)) feedback = "Invalid action: " + message;
@@ -138,6 +154,7 @@ public final class EpisodeRunner {
                             decision == null ? null : decision.reasoning(), action, result, message,
                             new StepRecord.Timings(ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t2 - t1)),
                             agent instanceof Metered m ? m.lastStepUsage() : null));
+                    if (failure != null) throw failure;
                     if (status != EpisodeStatus.STEP_BUDGET) break;
                 }
             } catch (ModelUnavailableException e) {
