@@ -127,8 +127,9 @@ class ModelAgentEndToEndTest {
         assertThat(steps.get(0).reasoning()).contains("<script>alert('pwned')</script>");
         String html = Files.readString(r.report());
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>Plan</b>");
-        // The malformed reply's reason reached the model on the next turn.
-        assertThat(server.requests().get(4).lastUserText()).contains("Your previous reply could not be used");
+        // The malformed reply's reason reached the model on the next turn, word for word as recorded.
+        assertThat(steps.get(2).message()).startsWith("your reply could not be used: ");
+        assertThat(server.requests().get(4).lastUserText()).contains("Invalid action: " + steps.get(2).message());
 
         // Accounting: per step as the server reported, the 429 counted as a call and a retry.
         assertThat(steps.get(0).usage().promptTokens()).isEqualTo(1000);
