@@ -55,13 +55,21 @@ public final class ChromiumPhone implements Device {
     /** Opens a session on the Appium server at {@code server}. */
     public static ChromiumPhone connect(URL server, ChromiumPhoneOptions options) {
         options.verify();
+        dev.discreet.harness.internal.TempFolders.sweepOnce(); // profiles of earlier runs that were killed
         Path profile;
         try {
-            profile = Files.createTempDirectory("discreet-chromium-");
+            // Named after this JVM, so that a profile left by a killed run is recognised and removed.
+            profile = Files.createTempDirectory(dev.discreet.harness.internal.TempFolders.prefix("chromium"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a Chromium profile folder", e);
         }
-        ChromiumDriver d = new ChromiumDriver(server, options.toCapabilities(freePort(), profile));
+        ChromiumDriver d;
+        try {
+            d = new ChromiumDriver(server, options.toCapabilities(freePort(), profile));
+        } catch (RuntimeException e) {
+            dev.discreet.harness.internal.Files2.deleteTree(profile); // no session: nothing else will remove it
+            throw e;
+        }
         // The Java ChromiumDriver has no DevTools call; chromedriver's endpoint is passed through by Appium.
         d.addCommand(HttpMethod.POST, "/session/:sessionId/goog/cdp/execute", CDP);
         d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
