@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -44,15 +43,18 @@ public final class AppiumServer implements AutoCloseable {
         env.put("APPIUM_HOME", o.appiumHome().toString());
         env.put(OWNER_ENV, String.valueOf(ProcessHandle.current().pid()));
         env.put("DISCREET_NODE", o.node().toString());
+        env.put("DISCREET_APPIUM_JS", o.appiumHome().resolve(AppiumServerOptions.MAIN_JS).toString());
         env.put("DISCREET_WATCHDOG", launcher.resolveSibling("appium-watchdog.js").toString());
         env.put("DISCREET_TMPDIR", Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString());
         Set<String> secrets = ChildEnvironment.secretsIn(System.getenv());
         // Emptied here (the builder cannot remove a variable), then unset by the launcher before node starts.
         for (String s : secrets) env.put(s, "");
         env.put("DISCREET_STRIP_ENV", String.join(" ", secrets));
+        // The builder runs "<node> <script> <args>": here "/bin/sh <launcher> <args>" (a temp folder may be noexec),
+        // and the launcher runs node with Appium's main script.
         AppiumServiceBuilder b = new AppiumServiceBuilder()
-                .usingDriverExecutable(launcher.toFile())
-                .withAppiumJS(o.appiumHome().resolve(AppiumServerOptions.MAIN_JS).toFile())
+                .usingDriverExecutable(new java.io.File("/bin/sh"))
+                .withAppiumJS(launcher.toFile())
                 .withIPAddress(o.address())
                 .withEnvironment(env)
                 .withTimeout(o.startTimeout())
@@ -84,11 +86,11 @@ public final class AppiumServer implements AutoCloseable {
             md.update(script);
             String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             Path dir = Path.of(System.getProperty("java.io.tmpdir"), "discreet-appium-launcher-" + hash);
-            Path sh = dir.resolve("node");
-            if (Files.isExecutable(sh) && Files.isRegularFile(dir.resolve("appium-watchdog.js"))) return sh;
+            Path sh = dir.resolve("launch-appium.sh");
+            if (Files.isRegularFile(sh) && Files.isRegularFile(dir.resolve("appium-watchdog.js"))) return sh;
             Files.createDirectories(dir);
-            write(dir.resolve("appium-watchdog.js"), watchdog, false);
-            write(sh, script, true);
+            write(dir.resolve("appium-watchdog.js"), watchdog);
+            write(sh, script);
             return sh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Appium launcher into " + System.getProperty("java.io.tmpdir")
@@ -98,10 +100,9 @@ public final class AppiumServer implements AutoCloseable {
         }
     }
 
-    private static void write(Path file, byte[] content, boolean executable) throws IOException {
+    private static void write(Path file, byte[] content) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         Files.write(tmp, content);
-        if (executable) Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -112,9 +113,9 @@ public final class AppiumServer implements AutoCloseable {
             for v in $DISCREET_STRIP_ENV; do unset "$v"; done
             unset DISCREET_STRIP_ENV
             if command -v setsid >/dev/null 2>&1; then
-              exec setsid -w "$DISCREET_NODE" --require "$DISCREET_WATCHDOG" "$@"
+              exec setsid -w "$DISCREET_NODE" --require "$DISCREET_WATCHDOG" "$DISCREET_APPIUM_JS" "$@"
             fi
-            exec "$DISCREET_NODE" --require "$DISCREET_WATCHDOG" "$@"
+            exec "$DISCREET_NODE" --require "$DISCREET_WATCHDOG" "$DISCREET_APPIUM_JS" "$@"
             """;
 
     public URL url() { return service.getUrl(); }
