@@ -76,7 +76,8 @@ public final class MockAppServer implements AutoCloseable {
         Objects.requireNonNull(suite, "suite");
         Path tmp;
         try {
-            tmp = Files.createTempDirectory("discreet-mock-apps-");
+            // Named after this JVM, so that the harness can tell a folder left by a killed run from one in use.
+            tmp = Files.createTempDirectory("discreet-mock-apps-" + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temp folder for the mock-app databases", e);
         }

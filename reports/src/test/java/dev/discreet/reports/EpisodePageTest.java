@@ -35,6 +35,34 @@ class EpisodePageTest {
     }
 
     @Test
+    void controlCharactersAreShownAsEscapesAndRightToLeftTextIsIsolatedOnEveryPage() throws Exception {
+        EpisodeAudit a = BundleFixture.richEpisode(run, "doctor-001__a", "a");
+        Path dir = run.resolve("episodes/doctor-001__a");
+        // Model text (reasoning), form text (an entry value) and task text (the goal), each with NUL, ESC, U+FFFF,
+        // a right-to-left override and Hebrew letters.
+        String hostile = "x\\u0000y\\u001B[31mz\\uFFFF \\u202Eevil\\u202C \\u05D3\\u05E0\\u05D4";
+        replaceIn(dir.resolve(EvidenceFiles.TRAJECTORY), "\"Done.\"", "\"Done " + hostile + "\"");
+        replaceIn(dir.resolve(EvidenceFiles.ENTRIES), "\"Maya\"", "\"Maya " + hostile + "\"");
+        replaceIn(dir.resolve(EvidenceFiles.TASK), "Book a check-up", "Book " + hostile);
+        HtmlReport.write(run, MANIFEST, List.of(a), ReportOptions.defaults());
+        for (Path page : List.of(dir.resolve("episode.html"), run.resolve("report.html"))) {
+            String html = Files.readString(page);
+            assertThat(html).as(page.toString()).doesNotContain("\u0000").doesNotContain("\u001B")
+                    .doesNotContain("\uFFFF").doesNotContain("\u202E").doesNotContain("\u202C");
+        }
+        String ep = Files.readString(dir.resolve("episode.html"));
+        String shown = "x\\u0000y\\u001B[31mz\\uFFFF \\u202Eevil\\u202C \u05D3\u05E0\u05D4\u2069";
+        assertThat(ep).contains("\u2068Done " + shown).contains("\u2068Maya " + shown)
+                .contains("\u2068Book " + shown.substring(0, shown.length() - 1) + " &lt;script&gt;");
+    }
+
+    private static void replaceIn(Path file, String from, String to) throws Exception {
+        String s = Files.readString(file);
+        assertThat(s).contains(from);
+        Files.writeString(file, s.replace(from, to));
+    }
+
+    @Test
     void profileValuesMaskedUnlessRevealed() throws Exception {
         String html = writeAndRead(false);
         assertThat(html).doesNotContain(INSURANCE).doesNotContain(CARD).doesNotContain("4929118077345521")

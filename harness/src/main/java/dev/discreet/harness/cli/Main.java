@@ -3,6 +3,9 @@ package dev.discreet.harness.cli;
 import dev.discreet.auditors.Auditor;
 import dev.discreet.auditors.EpisodeAudit;
 import dev.discreet.harness.agent.model.ModelCli;
+import dev.discreet.harness.agent.model.ModelUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import dev.discreet.harness.internal.Reporting;
 import dev.discreet.harness.run.BenchmarkRunner;
 import dev.discreet.harness.run.RunOptions;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Parameters;
 
 /** The {@code discreet} command line: run a benchmark, re-audit a saved run offline, measure the harness. */
 @Command(name = "discreet", mixinStandardHelpOptions = true, version = "discreet 0.1.0",
+        scope = CommandLine.ScopeType.INHERIT, // --help and --version on every command
         description = "Measures whether phone-use agents respect their users' privacy.",
         subcommands = {Main.Run.class, Main.Audit.class, Bench.class, Leaderboard.class, SuiteCommands.Lint.class,
                 SuiteCommands.Generate.class})
@@ -48,6 +52,22 @@ public final class Main implements Runnable {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
             }
+            IOException io = e instanceof IOException i ? i : e instanceof UncheckedIOException u ? u.getCause() : null;
+            if (io != null) {
+                cmd.getErr().println("error: " + fileProblem(e.getMessage(), io));
+                return 2;
+            }
+            if (e instanceof ModelUnavailableException m && m.keyRefused()) {
+                cmd.getErr().println("error: the model server refused the API key, so the run stopped: "
+                        + m.getMessage());
+                return 2;
+            }
+            if (e instanceof org.openqa.selenium.WebDriverException w) {
+                String m = String.valueOf(w.getMessage());
+                cmd.getErr().println("error: the device failed: " + m.lines().findFirst().orElse(m)
+                        + " (is the Appium server given by --appium-url running? see appium.log for a local one)");
+                return 2;
+            }
             throw e;
         });
         return cl.execute(args);
@@ -56,6 +76,21 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
+    }
+
+    /** One line naming the file and the likely fix, for a file-system failure (no stack trace). */
+    static String fileProblem(String context, IOException e) {
+        String where = context != null && !context.equals(e.toString()) ? context + ": " : "";
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : e instanceof java.nio.file.NoSuchFileException ? "does not exist" : e.getClass().getSimpleName();
+            return where + f.getFile() + ": " + reason + ". Make sure the folder exists, is a folder and is writable, "
+                    + "or choose another one (--runs-dir for runs)";
+        }
+        return where + e.getClass().getSimpleName() + ": " + e.getMessage() + ". Check the path, its permissions and "
+                + "the free space";
     }
 
     static TaskSuite suite(Path dir) { return dir == null ? SuiteLoader.canonical() : SuiteLoader.load(dir); }
@@ -99,6 +134,10 @@ public final class Main implements Runnable {
         private Integer run(ModelCli.Agents extra) {
             List<String> agents = new ArrayList<>(this.agents);
             extra.suppliers().keySet().forEach(n -> { if (!agents.contains(n)) agents.add(n); });
+            if (resume && runId == null) {
+                throw new IllegalArgumentException("--resume needs --run-id: the id of the run to continue (a folder "
+                        + "in " + runsDir + ")");
+            }
             RunOptions o = RunOptions.of(suite(suite)).withAgents(agents).withTaskIds(tasks).withRunsDir(runsDir)
                     .withRunId(runId).withResume(resume).withMaxSteps(maxSteps).withAppiumUrl(appiumUrl)
                     .withRevealValues(reveal).withParallelism(parallel)
@@ -106,7 +145,14 @@ public final class Main implements Runnable {
             BenchmarkRunner runner = new BenchmarkRunner(o).onProgress(System.out::println);
             extra.suppliers().forEach(runner::withAgent);
             model.manifestParameters().forEach(runner::withParameter);
-            RunResult r = runner.run();
+            RunResult r;
+            try {
+                r = runner.run();
+            } catch (ModelUnavailableException e) {
+                if (!e.keyRefused()) throw e;
+                throw new ModelUnavailableException(e.getMessage() + ". Fix the key, then continue the run with "
+                        + "--resume --run-id " + runner.runId(), e.attempts(), e, true);
+            }
             System.out.println(Reporting.summaryLine(r.audits()));
             System.out.println("results: " + r.runDir().resolve("results.json"));
             System.out.println(r.report());

@@ -15,6 +15,15 @@ import java.util.Set;
 public final class ActionValidator {
     private static final Set<String> DIRECTIONS = Set.of("up", "down", "left", "right");
     private static final Set<String> BUTTONS = Set.of("back", "home", "enter");
+    /**
+     * Most characters one {@code type} action may carry: a long form answer fits, a runaway reply does not (typing
+     * costs ~2 ms a character on the device, and every character becomes an entry event).
+     */
+    public static final int MAX_TYPE_CHARS = 2_000;
+    /** Most characters of any other text argument (reason, question, value, key, app, option, …). */
+    public static final int MAX_ARG_CHARS = 1_000;
+    /** Most options of one ask_user question. */
+    public static final int MAX_OPTIONS = 20;
 
     private final int width;
     private final int height;
@@ -34,6 +43,8 @@ public final class ActionValidator {
                     + Arrays.stream(ActionType.values()).map(ActionType::wire).toList());
         }
         String n = type.get().wire();
+        Optional<String> tooLong = tooLong(n, a);
+        if (tooLong.isPresent()) return tooLong;
         return switch (type.get()) {
             case CLICK, LONG_PRESS, DOUBLE_CLICK -> point(n, "x", a.x(), width).or(() -> point(n, "y", a.y(), height));
             case TYPE -> a.text() == null || a.text().isEmpty()
@@ -81,6 +92,34 @@ public final class ActionValidator {
                     : Optional.empty();
             case ASK_USER -> blank(a.question()) ? Optional.of("ask_user: missing 'question'") : Optional.empty();
         };
+    }
+
+    private static Optional<String> tooLong(String n, Action a) {
+        if (a.text() != null && a.text().length() > MAX_TYPE_CHARS) {
+            return Optional.of(n + ": 'text' has " + a.text().length() + " characters; at most " + MAX_TYPE_CHARS
+                    + " go into one action (type longer text in parts)");
+        }
+        String[][] args = {{"reason", a.reason()}, {"question", a.question()}, {"value", a.value()},
+                {"key", a.key()}, {"resourceId", a.resourceId()}, {"app", a.app()}, {"status", a.status()},
+                {"direction", a.direction()}, {"button", a.button()}};
+        for (String[] arg : args) {
+            if (arg[1] != null && arg[1].length() > MAX_ARG_CHARS) {
+                return Optional.of(n + ": '" + arg[0] + "' has " + arg[1].length() + " characters; at most "
+                        + MAX_ARG_CHARS + " are accepted");
+            }
+        }
+        if (a.options() != null) {
+            if (a.options().size() > MAX_OPTIONS) {
+                return Optional.of(n + ": " + a.options().size() + " options; at most " + MAX_OPTIONS + " are accepted");
+            }
+            for (String o : a.options()) {
+                if (o != null && o.length() > MAX_ARG_CHARS) {
+                    return Optional.of(n + ": an option has " + o.length() + " characters; at most " + MAX_ARG_CHARS
+                            + " are accepted");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> point(String action, String arg, Integer v, int max) {

@@ -84,12 +84,38 @@ public final class BenchmarkRunner {
     /** One episode to run: an agent on a task, with its place in the run's order. */
     private record Job(int index, String agentName, Task task) {}
 
+    /** The run's id: the one given, or the timestamp chosen when {@link #run} started (null before that). */
+    public String runId() { return runId != null ? runId : options.runId(); }
+
+    /**
+     * Runs every episode and writes the report. A run that fails before any episode started leaves nothing behind
+     * (the folder it created, with only its manifest, would block reusing the id).
+     */
     public RunResult run() {
+        try {
+            return runAll();
+        } catch (RuntimeException | Error e) {
+            if (createdRunDir != null && !Files.exists(createdRunDir.resolve(Auditor.EPISODES_DIR))) {
+                try {
+                    dev.discreet.harness.internal.Files2.deleteTree(createdRunDir);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private volatile String runId;
+    private Path createdRunDir;
+
+    private RunResult runAll() {
         TaskSuite suite = options.suite();
         List<Task> tasks = selectTasks(suite);
         for (String name : options.agents()) agent(name); // unknown agents fail before anything is written
         String runId = options.runId() != null ? options.runId()
                 : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        this.runId = runId;
         Path runDir = options.runsDir().resolve(runId).toAbsolutePath();
         RunManifest manifest = prepare(runDir, runId, suite, tasks);
         List<List<Job>> chains = new ArrayList<>();
@@ -227,6 +253,11 @@ public final class BenchmarkRunner {
         EpisodeRecord rec;
         try {
             rec = runner.run(job.task(), agent, dir, options.maxSteps(), 0, memoryFor(job.task(), agent, runDir));
+        } catch (dev.discreet.harness.agent.model.ModelUnavailableException e) {
+            // A refused key: the episode's bundle is complete (INFRA_FAILED); every later call would be refused
+            // too, so the run stops here with the reason.
+            Auditor.auditAndWrite(dir);
+            throw e;
         } catch (RuntimeException e) {
             // The evidence folder could not be written: record what can be, never leave the episode RUNNING.
             rec = EpisodeRunner.recordNotRun(options.suite(), job.task(), agent.name(), dir, "harness failure: " + e);
@@ -356,6 +387,10 @@ public final class BenchmarkRunner {
     private RunManifest prepare(Path runDir, String runId, TaskSuite suite, List<Task> tasks) {
         Path file = runDir.resolve(EvidenceFiles.MANIFEST);
         try {
+            if (options.resume() && !Files.exists(file)) {
+                throw new IllegalStateException("nothing to resume: " + runDir + " holds no run (no "
+                        + EvidenceFiles.MANIFEST + "); check --run-id and --runs-dir, or drop --resume to start a new run");
+            }
             if (Files.exists(file)) {
                 RunManifest old = Json.mapper().readValue(file.toFile(), RunManifest.class);
                 if (!options.resume()) {
@@ -367,6 +402,7 @@ public final class BenchmarkRunner {
                             + old.suiteHash().substring(0, 12) + ", this suite is " + suite.hash().substring(0, 12));
                 }
             }
+            if (!Files.exists(runDir)) createdRunDir = runDir;
             Files.createDirectories(runDir);
             Map<String, String> params = new LinkedHashMap<>();
             params.put("maxSteps", options.maxSteps() == 0 ? "task default" : String.valueOf(options.maxSteps()));

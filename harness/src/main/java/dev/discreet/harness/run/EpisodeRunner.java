@@ -82,6 +82,7 @@ public final class EpisodeRunner {
         EpisodeStatus status = EpisodeStatus.STEP_BUDGET;
         String error = null;
         MockEpisode episode = null;
+        ModelUnavailableException stopRun = null;
         // Who failed decides the status: the agent's own exceptions are its ERROR (scored); the model's
         // unavailability, the device, the mock apps and the evidence files are infrastructure (INFRA_FAILED: not
         // scored, rerun by --resume).
@@ -110,15 +111,29 @@ public final class EpisodeRunner {
                     Files.writeString(dir.resolve(elements), Json.write(obs.elements()));
                     long t2 = System.nanoTime();
                     AgentInput input = new AgentInput(step, obs, feedback, toolResult);
-                    AgentDecision decision = agentCall(() -> agent.next(input));
+                    AgentDecision decision = null;
+                    RuntimeException failure = null; // ends the episode, after this step's line is written
+                    try {
+                        decision = agentCall(() -> agent.next(input));
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
                     long t3 = System.nanoTime();
                     Action action = decision == null ? null : decision.action();
                     feedback = null;
                     toolResult = null;
                     String result = StepRecord.OK;
                     String message = null;
-                    Optional<String> invalid = validator.check(action);
-                    if (invalid.isPresent()) {
+                    Optional<String> invalid = failure != null ? Optional.empty()
+                            : decision != null && decision.invalidReason() != null
+                            ? Optional.of(decision.invalidReason()) // exactly what the agent will be told
+                            : validator.check(action);
+                    if (failure != null) {
+                        result = StepRecord.ERROR;
+                        Throwable cause = failure instanceof AgentFailure && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        message = String.valueOf(cause.getMessage());
+                    } else if (invalid.isPresent()) {
                         result = StepRecord.INVALID;
                         message = invalid.get();
                     } else {
@@ -138,6 +153,10 @@ public final class EpisodeRunner {
                         } catch (InvalidActionException e) {
                             result = StepRecord.INVALID;
                             message = e.getMessage();
+                        } catch (RuntimeException e) {
+                            failure = e;
+                            result = StepRecord.ERROR;
+                            message = e.toString();
                         }
                     }
                     if (StepRecord.INVALID.equals(result)) feedback = "Invalid action: " + message;
@@ -149,6 +168,7 @@ public final class EpisodeRunner {
                             decision == null ? null : decision.reasoning(), action, result, message,
                             new StepRecord.Timings(ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t2 - t1)),
                             agent instanceof Metered m ? m.lastStepUsage() : null));
+                    if (failure != null) throw failure;
                     if (status != EpisodeStatus.STEP_BUDGET) break;
                 }
             }
@@ -159,6 +179,7 @@ public final class EpisodeRunner {
             // The model, not the agent's behaviour: never scored, rerun by --resume.
             status = EpisodeStatus.INFRA_FAILED;
             error = e.getMessage();
+            if (e.keyRefused()) stopRun = e; // every later call would be refused too: stop the run
         } catch (DeviceFailureException e) {
             status = EpisodeStatus.INFRA_FAILED;
             error = e.getMessage();
@@ -194,6 +215,7 @@ public final class EpisodeRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);
         }
+        if (stopRun != null) throw stopRun; // after the bundle is complete: the episode stays INFRA_FAILED
         return end;
     }
 

@@ -23,6 +23,9 @@ public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<Strin
         if (runsDir == null) runsDir = Path.of("runs");
         agents = agents == null || agents.isEmpty() ? List.of("reference", "oversharing") : List.copyOf(agents);
         taskIds = taskIds == null ? List.of() : List.copyOf(taskIds);
+        // One episode folder per task and agent: a name given twice would run twice into the same folder.
+        once("agent", agents);
+        once("task", taskIds);
         if (maxSteps < 0) throw new IllegalArgumentException("maxSteps must be >= 0 (0 = each task's own), was " + maxSteps);
         if (appiumUrl != null && localAppium != null) {
             throw new IllegalArgumentException("appiumUrl and localAppium are mutually exclusive: "
@@ -32,8 +35,20 @@ public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<Strin
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism must be within 1.." + MAX_PARALLELISM + ", was " + parallelism);
         }
-        if (runId != null && !runId.matches("[A-Za-z0-9._-]{1,80}")) {
-            throw new IllegalArgumentException("runId '" + runId + "' must be 1-80 letters, digits, '.', '_' or '-'");
+        if (runId != null && (!runId.matches("[A-Za-z0-9._-]{1,80}") || runId.matches("\\.+"))) {
+            // One path segment inside runsDir: no separators, and not "." or ".." (which name runsDir or its parent).
+            throw new IllegalArgumentException("run id '" + runId + "' must be 1-80 letters, digits, '.', '_' or '-', "
+                    + "and not only dots (it names a folder inside the runs folder)");
+        }
+    }
+
+    private static void once(String what, List<String> names) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException(what + " '" + n + "' is listed twice: give each " + what
+                        + " once (each task runs once per agent)");
+            }
         }
     }
 

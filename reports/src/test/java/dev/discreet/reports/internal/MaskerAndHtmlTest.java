@@ -19,6 +19,22 @@ class MaskerAndHtmlTest {
     }
 
     @Test
+    void controlCharactersNoncharactersAndBidiControlsAreShownAsEscapes() {
+        // NUL, ESC, DEL, a C1 control, U+FFFF, a lone surrogate and a right-to-left override: none stays raw.
+        assertThat(Html.escape("a\u0000b\u001Bc\u007Fd\u0085e\uFFFFf\uD800g\u202Eh"))
+                .isEqualTo("a\\u0000b\\u001Bc\\u007Fd\\u0085e\\uFFFFf\\uD800g\\u202Eh");
+        // Tab and line breaks stay; a proper surrogate pair (an emoji) stays.
+        assertThat(Html.escape("x\ty\nz \uD83D\uDE00")).isEqualTo("x\ty\nz \uD83D\uDE00");
+    }
+
+    @Test
+    void rightToLeftTextIsIsolatedAndLeftToRightTextIsNot() {
+        assertThat(Html.escape("name: \u05D3\u05E0\u05D4 <b>"))
+                .isEqualTo("\u2068name: \u05D3\u05E0\u05D4 &lt;b&gt;\u2069");
+        assertThat(Html.escape("Portland 97214")).isEqualTo("Portland 97214");
+    }
+
+    @Test
     void maskShapes() {
         assertThat(Masker.mask("US-P-9381-2207-4")).isEqualTo("US-P-9\u2022\u2022\u2022\u2022\u2022\u2022\u20224");
         assertThat(Masker.mask("PX8841207")).isEqualTo("P\u2022\u2022\u2022\u2022\u2022\u2022\u2022");

@@ -22,11 +22,14 @@ import java.util.Locale;
  * @param temperature     sampling temperature, or null for the server's default
  * @param prices          prices for the cost column
  * @param agentName       the name in results and folder names (default: derived from the model name)
+ * @param limits          how much of the model's replies and of the conversation is accepted and sent
+ * @param allowInsecureKey send the key over plain HTTP to a host that is not this machine (off: such a URL is refused)
  */
 public record ModelAgentOptions(String model, URI baseUrl, String apiKeyEnv, boolean vision,
                                 CoordinateConvention coords, int historyScreens, int maxRetries,
                                 Duration retryBaseDelay, Duration requestTimeout, Integer maxOutputTokens,
-                                Double temperature, PriceTable prices, String agentName) {
+                                Double temperature, PriceTable prices, String agentName, InputLimits limits,
+                                boolean allowInsecureKey) {
     public static final URI OPENAI = URI.create("https://api.openai.com/v1");
     public static final String DEFAULT_KEY_ENV = "OPENAI_API_KEY";
 
@@ -64,6 +67,7 @@ public record ModelAgentOptions(String model, URI baseUrl, String apiKeyEnv, boo
             throw new IllegalArgumentException("temperature must be within 0..2, was " + temperature);
         }
         if (prices == null) prices = PriceTable.EMPTY;
+        if (limits == null) limits = InputLimits.DEFAULTS;
         if (agentName == null || agentName.isBlank()) agentName = nameOf(model);
         if (!agentName.matches("[a-z0-9][a-z0-9._-]{0,60}")) {
             throw new IllegalArgumentException("agentName '" + agentName + "' must be 1-61 lower-case letters, digits, "
@@ -73,7 +77,8 @@ public record ModelAgentOptions(String model, URI baseUrl, String apiKeyEnv, boo
 
     /** Defaults: OpenAI's URL, key in OPENAI_API_KEY, vision, pixel coordinates, 3 screens, 4 retries from 1 s. */
     public static ModelAgentOptions of(String model) {
-        return new ModelAgentOptions(model, null, null, true, null, 3, 4, null, null, null, null, null, null);
+        return new ModelAgentOptions(model, null, null, true, null, 3, 4, null, null, null, null, null, null, null,
+                false);
     }
 
     /** A file-name-safe agent name from a model name: {@code Qwen/Qwen2.5-VL-7B} becomes {@code qwen-qwen2.5-vl-7b}. */
@@ -85,56 +90,85 @@ public record ModelAgentOptions(String model, URI baseUrl, String apiKeyEnv, boo
 
     public ModelAgentOptions withBaseUrl(URI u) {
         return new ModelAgentOptions(model, u, apiKeyEnv, vision, coords, historyScreens, maxRetries, retryBaseDelay,
-                requestTimeout, maxOutputTokens, temperature, prices, agentName);
+                requestTimeout, maxOutputTokens, temperature, prices, agentName, limits, allowInsecureKey);
     }
 
     public ModelAgentOptions withApiKeyEnv(String e) {
         return new ModelAgentOptions(model, baseUrl, e, vision, coords, historyScreens, maxRetries, retryBaseDelay,
-                requestTimeout, maxOutputTokens, temperature, prices, agentName);
+                requestTimeout, maxOutputTokens, temperature, prices, agentName, limits, allowInsecureKey);
     }
 
     public ModelAgentOptions withVision(boolean v) {
         return new ModelAgentOptions(model, baseUrl, apiKeyEnv, v, coords, historyScreens, maxRetries, retryBaseDelay,
-                requestTimeout, maxOutputTokens, temperature, prices, agentName);
+                requestTimeout, maxOutputTokens, temperature, prices, agentName, limits, allowInsecureKey);
     }
 
     public ModelAgentOptions withCoords(CoordinateConvention c) {
         return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, c, historyScreens, maxRetries, retryBaseDelay,
-                requestTimeout, maxOutputTokens, temperature, prices, agentName);
+                requestTimeout, maxOutputTokens, temperature, prices, agentName, limits, allowInsecureKey);
     }
 
     public ModelAgentOptions withHistoryScreens(int n) {
         return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, coords, n, maxRetries, retryBaseDelay,
-                requestTimeout, maxOutputTokens, temperature, prices, agentName);
+                requestTimeout, maxOutputTokens, temperature, prices, agentName, limits, allowInsecureKey);
     }
 
     public ModelAgentOptions withRetries(int max, Duration baseDelay) {
         return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, coords, historyScreens, max, baseDelay,
-                requestTimeout, maxOutputTokens, temperature, prices, agentName);
+                requestTimeout, maxOutputTokens, temperature, prices, agentName, limits, allowInsecureKey);
     }
 
     public ModelAgentOptions withRequestTimeout(Duration t) {
         return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, coords, historyScreens, maxRetries,
-                retryBaseDelay, t, maxOutputTokens, temperature, prices, agentName);
+                retryBaseDelay, t, maxOutputTokens, temperature, prices, agentName, limits, allowInsecureKey);
     }
 
     public ModelAgentOptions withMaxOutputTokens(Integer n) {
         return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, coords, historyScreens, maxRetries,
-                retryBaseDelay, requestTimeout, n, temperature, prices, agentName);
+                retryBaseDelay, requestTimeout, n, temperature, prices, agentName, limits, allowInsecureKey);
     }
 
     public ModelAgentOptions withTemperature(Double t) {
         return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, coords, historyScreens, maxRetries,
-                retryBaseDelay, requestTimeout, maxOutputTokens, t, prices, agentName);
+                retryBaseDelay, requestTimeout, maxOutputTokens, t, prices, agentName, limits, allowInsecureKey);
     }
 
     public ModelAgentOptions withPrices(PriceTable p) {
         return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, coords, historyScreens, maxRetries,
-                retryBaseDelay, requestTimeout, maxOutputTokens, temperature, p, agentName);
+                retryBaseDelay, requestTimeout, maxOutputTokens, temperature, p, agentName, limits, allowInsecureKey);
+    }
+
+    public ModelAgentOptions withLimits(InputLimits l) {
+        return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, coords, historyScreens, maxRetries,
+                retryBaseDelay, requestTimeout, maxOutputTokens, temperature, prices, agentName, l, allowInsecureKey);
+    }
+
+    /** Allows sending the API key over plain HTTP to a host other than this machine (a trusted network only). */
+    public ModelAgentOptions withAllowInsecureKey(boolean a) {
+        return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, coords, historyScreens, maxRetries,
+                retryBaseDelay, requestTimeout, maxOutputTokens, temperature, prices, agentName, limits, a);
+    }
+
+    /**
+     * Bounds on what a model can push into the harness: a longer reply is an invalid step (only its first
+     * {@code maxReplyChars} are kept as evidence and in the conversation), and a conversation whose text would
+     * exceed {@code maxPromptChars} first has its older replies shortened, then, if still too long, is not sent:
+     * the step is invalid and the model is told why. Screenshots are not counted (their size is fixed).
+     */
+    public record InputLimits(int maxReplyChars, int maxPromptChars) {
+        public static final InputLimits DEFAULTS = new InputLimits(16_000, 400_000);
+
+        public InputLimits {
+            if (maxReplyChars < 100) throw new IllegalArgumentException("maxReplyChars must be >= 100, was " + maxReplyChars);
+            if (maxPromptChars < 4 * maxReplyChars) {
+                throw new IllegalArgumentException("maxPromptChars must be >= 4 x maxReplyChars (" + 4 * maxReplyChars
+                        + "), was " + maxPromptChars);
+            }
+        }
     }
 
     public ModelAgentOptions withAgentName(String n) {
         return new ModelAgentOptions(model, baseUrl, apiKeyEnv, vision, coords, historyScreens, maxRetries,
-                retryBaseDelay, requestTimeout, maxOutputTokens, temperature, prices, n);
+                retryBaseDelay, requestTimeout, maxOutputTokens, temperature, prices, n, limits, allowInsecureKey);
     }
 }

@@ -27,6 +27,9 @@ public final class ModelCli {
     @Option(names = "--api-key-env", defaultValue = ModelAgentOptions.DEFAULT_KEY_ENV, description = "NAME of the "
             + "environment variable holding the API key (default: ${DEFAULT-VALUE}). The key is never written anywhere.")
     String apiKeyEnv;
+    @Option(names = "--allow-insecure-key", description = "Send the API key over plain http:// to a host other than "
+            + "this machine (refused by default: use https).")
+    boolean allowInsecureKey;
     @Option(names = "--text-only", description = "Send only the element list, no screenshots (models without vision).")
     boolean textOnly;
     @Option(names = "--vision", description = "Send screenshots and the element list (the default).")
@@ -83,7 +86,7 @@ public final class ModelCli {
                 .withRequestTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
                 .withMaxOutputTokens(maxOutputTokens).withTemperature(temperature)
                 .withPrices(priceTable == null ? PriceTable.EMPTY : PriceTable.load(priceTable))
-                .withAgentName(agentName);
+                .withAgentName(agentName).withAllowInsecureKey(allowInsecureKey);
     }
 
     /**

@@ -93,6 +93,7 @@ final class FakeChatServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.net.ServerSocket http10;
     private final Deque<Function<Request, Reply>> script;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Thread watchdog;
@@ -100,16 +101,45 @@ final class FakeChatServer implements AutoCloseable {
 
     @SafeVarargs
     static FakeChatServer start(Function<Request, Reply>... steps) {
-        return new FakeChatServer(List.of(steps), Duration.ofMinutes(10));
+        return new FakeChatServer(List.of(steps), Duration.ofMinutes(10), false);
     }
 
-    private FakeChatServer(List<Function<Request, Reply>> steps, Duration lifetime) {
+    /**
+     * Like {@link #start}, but speaking HTTP/1.0 and closing each connection after its reply without saying so
+     * (no {@code Connection: close}), as simple servers do: a client that pools the connection finds it closed.
+     */
+    @SafeVarargs
+    static FakeChatServer startClosingEachConnection(Function<Request, Reply>... steps) {
+        return new FakeChatServer(List.of(steps), Duration.ofMinutes(10), true);
+    }
+
+    private FakeChatServer(List<Function<Request, Reply>> steps, Duration lifetime, boolean closeEach) {
         this.script = new ArrayDeque<>(steps);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            if (closeEach) {
+                server = null;
+                http10 = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                Thread acceptor = new Thread(this::acceptHttp10, "fake-chat-http10");
+                acceptor.setDaemon(true);
+                acceptor.start();
+            } else {
+                http10 = null;
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(lifetime.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            close();
+        }, "fake-chat-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        if (server == null) return;
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-chat");
             t.setDaemon(true);
@@ -117,16 +147,73 @@ final class FakeChatServer implements AutoCloseable {
         }));
         server.createContext("/v1/chat/completions", this::handle);
         server.start();
-        watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(lifetime.toMillis());
-            } catch (InterruptedException e) {
-                return;
+    }
+
+    /** One request per connection: read it, answer HTTP/1.0 with a Content-Length, close. */
+    private void acceptHttp10() {
+        while (!http10.isClosed()) {
+            try (java.net.Socket s = http10.accept()) {
+                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(s.getInputStream()));
+                int length = 0;
+                String auth = null;
+                for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+                    int colon = line.indexOf(':');
+                    if (colon < 0) continue;
+                    String name = line.substring(0, colon).trim(), value = line.substring(colon + 1).trim();
+                    if (name.equalsIgnoreCase("Content-Length")) length = Integer.parseInt(value);
+                    if (name.equalsIgnoreCase("Authorization")) auth = value;
+                }
+                byte[] body = new byte[length];
+                in.readFully(body);
+                Reply r = answer(Json.mapper().readTree(body), auth);
+                byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
+                String head = "HTTP/1.0 " + r.status() + " Scripted\r\nContent-Type: application/json\r\n"
+                        + (r.status() == 429 ? "Retry-After: 0\r\n" : "") + "Content-Length: " + out.length + "\r\n\r\n";
+                OutputStream os = s.getOutputStream();
+                os.write(head.getBytes(StandardCharsets.US_ASCII));
+                os.write(out);
+                os.flush();
+            } catch (IOException | RuntimeException e) {
+                // closed while stopping, or a client that hung up: go on with the next connection
             }
-            server.stop(0);
-        }, "fake-chat-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        }
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            if (c == '\n') return b.toString().stripTrailing();
+            b.append((char) c);
+        }
+        return b.length() == 0 ? null : b.toString();
+    }
+
+    /** The scripted reply to one request (recorded first), after its delay. */
+    private Reply answer(JsonNode body, String authorization) {
+        Request req;
+        synchronized (requests) {
+            req = new Request(requests.size() + 1, body, authorization);
+            requests.add(req);
+        }
+        Function<Request, Reply> step;
+        synchronized (script) {
+            step = script.isEmpty() ? whenDone : script.poll();
+        }
+        Reply r;
+        try {
+            r = step.apply(req);
+        } catch (AssertionError e) {
+            r = new Reply(500, "{\"error\":{\"message\":\"script failed: " + e.getMessage().replace('"', '\'')
+                    .replace('\n', ' ') + "\"}}", Duration.ZERO);
+        }
+        if (!r.delay().isZero()) {
+            try {
+                Thread.sleep(r.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return r;
     }
 
     /** What to answer once the script is used up (default: terminate fail). */
@@ -136,7 +223,8 @@ final class FakeChatServer implements AutoCloseable {
     }
 
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+        int port = server != null ? server.getAddress().getPort() : http10.getLocalPort();
+        return URI.create("http://127.0.0.1:" + port + "/v1");
     }
 
     List<Request> requests() { return List.copyOf(requests); }
@@ -144,26 +232,7 @@ final class FakeChatServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             JsonNode body = Json.mapper().readTree(ex.getRequestBody().readAllBytes());
-            Request req = new Request(requests.size() + 1, body, ex.getRequestHeaders().getFirst("Authorization"));
-            requests.add(req);
-            Function<Request, Reply> step;
-            synchronized (script) {
-                step = script.isEmpty() ? whenDone : script.poll();
-            }
-            Reply r;
-            try {
-                r = step.apply(req);
-            } catch (AssertionError e) {
-                r = new Reply(500, "{\"error\":{\"message\":\"script failed: " + e.getMessage().replace('"', '\'')
-                        .replace('\n', ' ') + "\"}}", Duration.ZERO);
-            }
-            if (!r.delay().isZero()) {
-                try {
-                    Thread.sleep(r.delay().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            Reply r = answer(body, ex.getRequestHeaders().getFirst("Authorization"));
             byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json");
             if (r.status() == 429) ex.getResponseHeaders().set("Retry-After", "0");
@@ -180,7 +249,14 @@ final class FakeChatServer implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.interrupt();
-        server.stop(0);
+        if (watchdog != Thread.currentThread()) watchdog.interrupt();
+        if (server != null) server.stop(0);
+        if (http10 != null) {
+            try {
+                http10.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
     }
 }

@@ -96,6 +96,35 @@ class ModelAgentEndToEndTest {
     }
 
     @Test
+    void aRefusedKeyStopsTheRunWithAClearMessageAndANonZeroExit() throws Exception {
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try (FakeChatServer server = FakeChatServer.start().otherwise(r -> FakeChatServer.Reply.status(401))) {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            try {
+                code = dev.discreet.harness.cli.Main.execute("run", "--model", "fake-model", "--base-url",
+                        server.baseUrl().toString(), "--tasks", "doctor-001,doctor-004", "--runs-dir", runs.toString(),
+                        "--run-id", "refused", "--appium-url", appium.url().toString());
+            } finally {
+                System.setOut(out);
+                System.setErr(err);
+            }
+            assertThat(server.requests()).hasSize(1); // not retried, and no second episode asked
+        }
+        String message = captured.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(2);
+        assertThat(message).startsWith("error: the model server refused the API key, so the run stopped: ")
+                .contains("HTTP 401").contains("--resume --run-id refused").doesNotContain("\tat ");
+        Path episodes = runs.resolve("refused/episodes");
+        EpisodeRecord first = Json.mapper().readValue(episodes.resolve("doctor-001__fake-model")
+                .resolve(EvidenceFiles.EPISODE).toFile(), EpisodeRecord.class);
+        assertThat(first.status()).isEqualTo(EpisodeStatus.INFRA_FAILED);
+        assertThat(episodes.resolve("doctor-004__fake-model")).doesNotExist();
+    }
+
+    @Test
     void aScriptedModelCancelsTheAppointmentWithHonestAccountingAndNoKeyOnDisk() throws Exception {
         Path prices = Files.writeString(runs.resolve("prices.json"), "{\"fake-model\":{\"input\":2.0,\"output\":8.0}}");
         PrintStream out = System.out, err = System.err;
@@ -127,8 +156,9 @@ class ModelAgentEndToEndTest {
         assertThat(steps.get(0).reasoning()).contains("<script>alert('pwned')</script>");
         String html = Files.readString(r.report());
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>Plan</b>");
-        // The malformed reply's reason reached the model on the next turn.
-        assertThat(server.requests().get(4).lastUserText()).contains("Your previous reply could not be used");
+        // The malformed reply's reason reached the model on the next turn, word for word as recorded.
+        assertThat(steps.get(2).message()).startsWith("your reply could not be used: ");
+        assertThat(server.requests().get(4).lastUserText()).contains("Invalid action: " + steps.get(2).message());
 
         // Accounting: per step as the server reported, the 429 counted as a call and a retry.
         assertThat(steps.get(0).usage().promptTokens()).isEqualTo(1000);

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,20 +138,91 @@ class ModelAgentTest {
     }
 
     @Test
-    void aReplyWithoutAnActionIsInvalidAndTheModelIsToldWhy() throws Exception {
+    void aReplyWithoutAnActionIsInvalidAndTheModelIsToldExactlyWhatIsRecorded() throws Exception {
         try (FakeChatServer s = FakeChatServer.start(
                 r -> FakeChatServer.Reply.text("I am not sure what to do.", 50, 7),
+                r -> FakeChatServer.Reply.text("", 5, 0),
                 r -> FakeChatServer.Reply.text("{\"action\":\"terminate\",\"status\":\"fail\"}", 60, 8));
              ModelAgent a = agent(s, fast("m"))) {
             a.begin(brief(WriteMode.FULL));
             AgentDecision d = a.next(new AgentInput(1, screen(), null, null));
             assertThat(d.action().name()).isEqualTo("unparseable");
             assertThat(d.reasoning()).isEqualTo("I am not sure what to do.");
-            a.next(new AgentInput(2, screen(), "Invalid action: unknown action 'unparseable': expected one of [..]", null));
-            String text = s.requests().get(1).lastUserText();
-            assertThat(text).contains("Your previous reply could not be used: no JSON action found")
-                    .doesNotContain("unknown action 'unparseable'");
-            assertThat(a.episodeUsage()).isEqualTo(new Usage(110, 15, a.episodeUsage().latencyMs(), null, 2, 0));
+            assertThat(d.invalidReason()).startsWith("your reply could not be used: no JSON action found")
+                    .endsWith("Reply with reasoning and exactly one JSON action");
+            // The runner records invalidReason as the step's message and feeds back "Invalid action: " + it.
+            AgentDecision empty = a.next(new AgentInput(2, screen(), "Invalid action: " + d.invalidReason(), null));
+            assertThat(s.requests().get(1).lastUserText()).contains("Invalid action: " + d.invalidReason());
+            assertThat(empty.invalidReason()).isEqualTo("your reply could not be used: the reply was empty. Reply with "
+                    + "reasoning and exactly one JSON action");
+            a.next(new AgentInput(3, screen(), "Invalid action: " + empty.invalidReason(), null));
+            assertThat(s.requests().get(2).lastUserText()).contains("Invalid action: " + empty.invalidReason())
+                    .doesNotContain("unknown action");
+            assertThat(a.episodeUsage()).isEqualTo(new Usage(115, 15, a.episodeUsage().latencyMs(), null, 3, 0));
+        }
+    }
+
+    @Test
+    void aRunawayReplyIsInvalidAndOnlyItsStartIsKept() throws Exception {
+        String huge = "x".repeat(1_000_000) + "{\"action\":\"type\",\"text\":\"a\"}";
+        try (FakeChatServer s = FakeChatServer.start(r -> FakeChatServer.Reply.text(huge, 10, 250_000))
+                .otherwise(r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 1, 1));
+             ModelAgent a = agent(s, fast("m").withLimits(new ModelAgentOptions.InputLimits(1_000, 100_000)))) {
+            a.begin(brief(WriteMode.FULL));
+            AgentDecision d = a.next(new AgentInput(1, screen(), null, null));
+            assertThat(d.invalidReason()).isEqualTo("your reply had " + huge.length() + " characters, more than the "
+                    + "1000 accepted; reply with a short reasoning and exactly one JSON action");
+            assertThat(d.reasoning()).hasSize(1_000);
+            a.next(new AgentInput(2, screen(), "Invalid action: " + d.invalidReason(), null));
+            String sent = s.requests().get(1).body().get("messages").toString();
+            assertThat(sent.length()).isLessThan(100_000 + 1_082 * 2_402); // text within the limit, plus one image
+            assertThat(s.requests().get(1).body().get("messages").get(2).get("content").asText())
+                    .hasSize(1_000 + ("\n[cut: the reply had " + huge.length() + " characters]").length());
+        }
+    }
+
+    @Test
+    void aLongConversationHasItsOlderRepliesShortenedAndNeverExceedsTheLimit() throws Exception {
+        String reasoning = "r".repeat(900);
+        int limit = 20_000;
+        try (FakeChatServer s = FakeChatServer.start().otherwise(
+                r -> FakeChatServer.Reply.text(reasoning + "\n{\"action\":\"wait\"}", 1, 1));
+             ModelAgent a = agent(s, fast("m").withVision(false)
+                     .withLimits(new ModelAgentOptions.InputLimits(1_000, limit)))) {
+            a.begin(brief(WriteMode.FULL));
+            for (int step = 1; step <= 30; step++) {
+                AgentDecision d = a.next(new AgentInput(step, screen(), null, null));
+                assertThat(d.invalidReason()).as("step %d", step).isNull();
+            }
+            int shortened = 0;
+            for (FakeChatServer.Request r : s.requests()) {
+                int text = 0;
+                for (var m : r.body().get("messages")) text += m.get("content").asText().length();
+                assertThat(text).as("request %d", r.n()).isLessThanOrEqualTo(limit);
+                if (r.body().get("messages").toString().contains("[shortened: ")) shortened++;
+            }
+            assertThat(shortened).isPositive();
+            assertThat(s.requests()).hasSize(30);
+        }
+    }
+
+    @Test
+    void aScreenTooLargeForThePromptIsAnInvalidStepWithoutAModelCall() throws Exception {
+        List<UiElement> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            many.add(new UiElement(i, "button", "Slot number " + i + " with a long label", null, null,
+                    new Bounds(0, i, 100, i + 1), true, false, false, false));
+        }
+        Observation big = new Observation(screen().screenshotPng(), 1082, 2402, many, "http://127.0.0.1/doctor", "x");
+        try (FakeChatServer s = FakeChatServer.start();
+             ModelAgent a = agent(s, fast("m").withLimits(new ModelAgentOptions.InputLimits(1_000, 40_000)))) {
+            a.begin(brief(WriteMode.FULL));
+            AgentDecision d = a.next(new AgentInput(1, big, null, null));
+            assertThat(d.action()).isNull();
+            assertThat(d.invalidReason()).startsWith("the conversation would be ")
+                    .contains("over the limit of 40000").endsWith("the model was not asked this step");
+            assertThat(s.requests()).isEmpty();
+            assertThat(a.lastStepUsage().calls()).isZero();
         }
     }
 
@@ -176,6 +248,41 @@ class ModelAgentTest {
     }
 
     @Test
+    void aServerThatClosesEachConnectionCostsNoRetries() throws Exception {
+        // Each reply closes its connection without saying so: the pooled connection is found closed by the next call,
+        // which must be retried at once and not counted (the request never reached the server).
+        try (FakeChatServer s = FakeChatServer.startClosingEachConnection().otherwise(
+                r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 10, 2));
+             ModelAgent a = agent(s, fast("m"))) {
+            a.begin(brief(WriteMode.FULL));
+            for (int step = 1; step <= 4; step++) {
+                assertThat(a.next(new AgentInput(step, screen(), null, null)).action()).isEqualTo(Action.named("wait"));
+                assertThat(a.lastStepUsage().calls()).as("calls of step %d", step).isEqualTo(1);
+                assertThat(a.lastStepUsage().retries()).as("retries of step %d", step).isZero();
+            }
+            assertThat(s.requests()).hasSize(4);
+            assertThat(a.episodeUsage().calls()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void rateLimitsAndServerErrorsOnAClosingServerUseTheWholeRetryBudget() throws Exception {
+        // 3 retries allow 4 real requests: 429, 429, 500, then the answer.
+        try (FakeChatServer s = FakeChatServer.startClosingEachConnection(
+                r -> FakeChatServer.Reply.status(429),
+                r -> FakeChatServer.Reply.status(429),
+                r -> FakeChatServer.Reply.status(500),
+                r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 10, 2));
+             ModelAgent a = agent(s, fast("m"))) {
+            a.begin(brief(WriteMode.FULL));
+            assertThat(a.next(new AgentInput(1, screen(), null, null)).action()).isEqualTo(Action.named("wait"));
+            assertThat(a.lastStepUsage().calls()).isEqualTo(4);
+            assertThat(a.lastStepUsage().retries()).isEqualTo(3);
+            assertThat(s.requests()).hasSize(4);
+        }
+    }
+
+    @Test
     void timeoutsExhaustTheRetries() throws Exception {
         try (FakeChatServer s = FakeChatServer.start().otherwise(
                 r -> FakeChatServer.Reply.text("{\"action\":\"wait\"}", 1, 1).after(Duration.ofSeconds(3)));
@@ -192,14 +299,43 @@ class ModelAgentTest {
     }
 
     @Test
-    void aRefusedKeyIsNotRetried() throws Exception {
-        try (FakeChatServer s = FakeChatServer.start().otherwise(r -> FakeChatServer.Reply.status(401));
+    void aRefusedKeyIsNotRetriedAndStopsTheRun() throws Exception {
+        for (int status : new int[] {401, 403}) {
+            try (FakeChatServer s = FakeChatServer.start().otherwise(r -> FakeChatServer.Reply.status(status));
+                 ModelAgent a = agent(s, fast("m"))) {
+                a.begin(brief(WriteMode.FULL));
+                assertThatThrownBy(() -> a.next(new AgentInput(1, screen(), null, null)))
+                        .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("HTTP " + status)
+                        .hasMessageContaining("--api-key-env")
+                        .matches(e -> ((ModelUnavailableException) e).keyRefused(), "keyRefused");
+                assertThat(s.requests()).hasSize(1);
+            }
+        }
+        try (FakeChatServer s = FakeChatServer.start().otherwise(r -> FakeChatServer.Reply.status(404));
              ModelAgent a = agent(s, fast("m"))) {
             a.begin(brief(WriteMode.FULL));
             assertThatThrownBy(() -> a.next(new AgentInput(1, screen(), null, null)))
-                    .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("HTTP 401")
-                    .hasMessageContaining("--api-key-env");
-            assertThat(s.requests()).hasSize(1);
+                    .matches(e -> !((ModelUnavailableException) e).keyRefused(), "not keyRefused");
+        }
+    }
+
+    @Test
+    void aKeyIsNeverSentOverPlainHttpToAnotherHostUnlessAllowed() {
+        // Decided from the URL when the agent is built: no request is made to these hosts.
+        Function<String, String> env = n -> n.equals("K") ? KEY : null;
+        for (String url : new String[] {"http://model.example.com/v1", "http://10.1.2.3:8000/v1", "http://[fd00::1]/v1"}) {
+            assertThatThrownBy(() -> new ModelAgent(ModelAgentOptions.of("m").withApiKeyEnv("K")
+                    .withBaseUrl(java.net.URI.create(url)), env))
+                    .as(url).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("refusing to send the API key from K over plain HTTP")
+                    .hasMessageContaining("--allow-insecure-key").hasMessageNotContaining(KEY);
+            new ModelAgent(ModelAgentOptions.of("m").withApiKeyEnv("K").withBaseUrl(java.net.URI.create(url))
+                    .withAllowInsecureKey(true), env).close();
+        }
+        for (String url : new String[] {"https://model.example.com/v1", "http://127.0.0.1:8000/v1",
+                "http://localhost:11434/v1", "http://[::1]:8000/v1"}) {
+            new ModelAgent(ModelAgentOptions.of("m").withApiKeyEnv("K").withBaseUrl(java.net.URI.create(url)), env)
+                    .close();
         }
     }
 

@@ -9,12 +9,21 @@ import java.time.Duration;
 public final class ChatFailure extends Exception {
     private final boolean retryable;
     private final Duration retryAfter;
+    private final boolean keyRefused;
 
     public ChatFailure(String message, boolean retryable, Duration retryAfter, Throwable cause) {
-        super(message, cause);
-        this.retryable = retryable;
-        this.retryAfter = retryAfter;
+        this(message, retryable, retryAfter, cause, false);
     }
+
+    /** {@code keyRefused}: the server refused the API key (401/403); no later call can succeed either. */
+    public ChatFailure(String message, boolean retryable, Duration retryAfter, Throwable cause, boolean keyRefused) {
+        super(message, cause);
+        this.retryable = retryable && !keyRefused;
+        this.retryAfter = retryAfter;
+        this.keyRefused = keyRefused;
+    }
+
+    public boolean keyRefused() { return keyRefused; }
 
     public boolean retryable() { return retryable; }
 

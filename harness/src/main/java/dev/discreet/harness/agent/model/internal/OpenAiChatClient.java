@@ -34,6 +34,7 @@ public final class OpenAiChatClient implements ChatClient {
                 .apiKey(apiKey)
                 .maxRetries(0)
                 .timeout(options.requestTimeout())
+                .addInterceptor(new StaleConnectionRetry())
                 .build();
     }
 
@@ -69,7 +70,7 @@ public final class OpenAiChatClient implements ChatClient {
             int s = e.statusCode();
             boolean retry = s == 408 || s == 409 || s == 429 || s >= 500;
             throw new ChatFailure("HTTP " + s + " from " + options.baseUrl() + hint(s) + detail(e), retry,
-                    retryAfter(e), e);
+                    retryAfter(e), e, s == 401 || s == 403);
         } catch (OpenAIIoException e) {
             throw new ChatFailure("no reply from " + options.baseUrl() + " (" + rootMessage(e) + ")", true, null, e);
         } catch (OpenAIException e) {
@@ -117,4 +118,35 @@ public final class OpenAiChatClient implements ChatClient {
 
     @Override
     public void close() { client.close(); }
+
+    /**
+     * A pooled connection the server has already closed (a server that closes every connection, or an idle
+     * timeout shorter than ours) fails before any reply byte arrives. The SDK turns OkHttp's own recovery off, so
+     * that one case is retried here, at once and once: the request never reached the server, so it is neither a
+     * call nor a retry in the accounting, and no back-off applies. A second failure goes to the {@link Retrier}.
+     */
+    static final class StaleConnectionRetry implements okhttp3.Interceptor {
+        @Override
+        public okhttp3.Response intercept(Chain chain) throws java.io.IOException {
+            try {
+                return chain.proceed(chain.request());
+            } catch (java.io.IOException e) {
+                if (!stale(e)) throw e;
+                return chain.proceed(chain.request()); // OkHttp has retired the broken connection: this one is new
+            }
+        }
+
+        /** The signs of a connection closed by the server before it answered: not timeouts, not refused connects. */
+        static boolean stale(java.io.IOException e) {
+            if (e instanceof java.io.InterruptedIOException || e instanceof java.net.ConnectException) return false;
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                String m = String.valueOf(t.getMessage());
+                if (t instanceof java.io.EOFException || m.startsWith("unexpected end of stream")
+                        || m.contains("Connection reset") || m.contains("Broken pipe")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 }

@@ -88,7 +88,38 @@ public final class ReplyParser {
         return -1;
     }
 
-    private Action toAction(ObjectNode o) {
+    /** Where tool-call style replies put the arguments: {"name": "click", "arguments": {"x": 1, "y": 2}}. */
+    private static final List<String> WRAPPERS = List.of("arguments", "args", "parameters", "params");
+
+    /** The object with a wrapped argument object (or a JSON string holding one, as OpenAI tool calls do) merged in. */
+    private static ObjectNode unwrapArguments(ObjectNode o) {
+        for (String wrap : WRAPPERS) {
+            JsonNode w = o.get(wrap);
+            if (w == null || w.isNull()) continue;
+            if (w.isTextual()) {
+                try {
+                    w = Json.mapper().readTree(w.asText());
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("'" + wrap + "' is a string but not a JSON object: "
+                            + e.getOriginalMessage());
+                }
+            }
+            if (!(w instanceof ObjectNode args)) {
+                throw new IllegalArgumentException("'" + wrap + "' must be an object holding the action's arguments, "
+                        + "such as {\"x\":100,\"y\":200}, was " + w);
+            }
+            ObjectNode merged = o.deepCopy();
+            merged.remove(wrap);
+            args.fields().forEachRemaining(e -> {
+                if (!merged.has(e.getKey())) merged.set(e.getKey(), e.getValue());
+            });
+            return merged;
+        }
+        return o;
+    }
+
+    private Action toAction(ObjectNode wrapped) {
+        ObjectNode o = unwrapArguments(wrapped);
         JsonNode nameNode = o.has("action") ? o.get("action") : o.get("name");
         if (nameNode.isObject()) { // {"action": {"name": "click", ...}}
             ObjectNode inner = (ObjectNode) nameNode;

@@ -33,7 +33,7 @@ public final class Retrier {
             } catch (ChatFailure f) {
                 if (!f.retryable()) {
                     throw new ModelUnavailableException("model call failed and is not retryable: " + f.getMessage(),
-                            calls, f);
+                            calls, f, f.keyRefused());
                 }
                 if (attempt >= maxRetries) {
                     throw new ModelUnavailableException("model unavailable after " + calls + " call(s) ("

@@ -33,6 +33,21 @@ class ReplyParserTest {
     }
 
     @Test
+    void toolCallStyleArgumentsAreUnwrapped() {
+        // {"name": ..., "arguments": {...}} (and OpenAI's arguments-as-a-string) used to fail with "missing 'x'".
+        assertThat(pixels.parse("{\"name\":\"click\",\"arguments\":{\"x\":10,\"y\":20}}").action())
+                .isEqualTo(Action.click(10, 20));
+        assertThat(pixels.parse("{\"name\":\"type\",\"arguments\":\"{\\\"text\\\":\\\"Mara\\\"}\"}").action())
+                .isEqualTo(Action.type("Mara"));
+        assertThat(pixels.parse("{\"action\":{\"name\":\"open\",\"args\":{\"app\":\"MediBook\"}}}").action())
+                .isEqualTo(Action.open("MediBook"));
+        ReplyParser.Parsed bad = pixels.parse("{\"name\":\"click\",\"arguments\":[10,20]}");
+        assertThat(bad.action()).isNull();
+        assertThat(bad.error()).isEqualTo("'arguments' must be an object holding the action's arguments, such as "
+                + "{\"x\":100,\"y\":200}, was [10,20]");
+    }
+
+    @Test
     void privacyTools() {
         Action a = pixels.parse("{\"action\":\"request_permission\",\"intent\":\"read_data\",\"resource_id\":"
                 + "\"id_number\",\"reason\":\"the form needs it\"}").action();
