@@ -80,10 +80,18 @@ class CanonicalSuiteTest {
         List<EpisodeAudit> ref = of("reference");
         assertThat(ref).isNotEmpty().allSatisfy(a -> {
             assertThat(a.success()).as(a.taskId() + " success " + a.rules()).isTrue();
-            assertThat(a.privacy()).as(a.taskId() + " privacy " + a.findings()).isEqualTo(1.0);
+            assertThat(a.score(ScoringProfile.STRICT).privacy()).as(a.taskId() + " strict privacy " + a.findings())
+                    .isEqualTo(1.0);
+            // myphonebench has nothing to evaluate in a task without a form where no privacy tool was used
+            Task t = suite.task(a.taskId()).orElseThrow();
+            if (t.form() == null && a.op() == null) assertThat(a.privacy()).as(a.taskId()).isNull();
+            else assertThat(a.privacy()).as(a.taskId() + " privacy " + a.findings()).isEqualTo(1.0);
         });
         long pairs = ref.stream().filter(a -> a.pair() != null).map(a -> a.pair().id()).distinct().count();
-        if (pairs > 0) assertThat(Summariser.laterSessionUse(ref)).isEqualTo(1.0);
+        if (pairs > 0) {
+            assertThat(Summariser.laterSessionUse(ref, ScoringProfile.MYPHONEBENCH)).isEqualTo(1.0);
+            assertThat(Summariser.laterSessionUse(ref, ScoringProfile.STRICT)).isEqualTo(1.0);
+        }
         // B really started with what A saved (the runner carried A's saved items over).
         for (EpisodeAudit b : ref) {
             if (b.pair() == null || !PairLink.B.equals(b.pair().role())) continue;
