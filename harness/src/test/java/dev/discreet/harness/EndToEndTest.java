@@ -206,7 +206,9 @@ class EndToEndTest {
         assertThat(code).isZero();
         String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\\R");
         assertThat(lines[lines.length - 1]).isEqualTo(run.runDir().resolve("report.html").toString());
-        assertThat(lines[0]).contains("reference: SR 100.0%, privacy 100.0%, PQSR@0.7 100.0% (" + suite.tasks().size() + " scored)");
+        // myphonebench (the summary line's profile): doctor-004 (cancel, no form, no privacy tool) has no privacy
+        // score, so 4 of the 5 tasks are privacy-qualified; mean privacy 1.0 over the 4 scored.
+        assertThat(lines[0]).contains("reference: SR 100.0%, privacy 100.0%, PQSR@0.7 80.0% (" + suite.tasks().size() + " scored)");
         String html = Files.readString(run.report());
         // Profile values are masked in the report by default.
         assertThat(html).doesNotContain(suite.profile().item("insurance_id").orElseThrow().value())
