@@ -37,7 +37,7 @@ public final class Auditor {
 
     public static RunAudit auditAll(List<EvidenceBundle> bundles) {
         List<EpisodeAudit> audits = bundles.stream().map(Auditor::audit).toList();
-        return new RunAudit(summarise(audits), audits);
+        return new RunAudit(summarise(audits), audits, List.of());
     }
 
     /** Reads and audits one bundle folder and writes its {@code audit.json} next to the evidence. */
@@ -49,12 +49,21 @@ public final class Auditor {
 
     /**
      * Re-audits a saved run offline: every bundle folder under {@code runDir/episodes} (or directly under
-     * {@code runDir} if it has no such folder), in name order. Writes nothing.
+     * {@code runDir} if it has no such folder), in name order. Writes nothing. One bad bundle never stops the audit
+     * of the others: a bundle that cannot be audited at all (e.g. an unreadable task.json) is left out and named in
+     * the run audit's warnings; torn lines inside a bundle become that episode's evidence-incomplete findings.
      */
     public static RunAudit auditRunDir(Path runDir) {
-        List<EvidenceBundle> bundles = new ArrayList<>();
-        for (Path dir : bundleDirs(runDir)) bundles.add(EvidenceBundle.read(dir));
-        return auditAll(bundles);
+        List<EpisodeAudit> audits = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Path dir : bundleDirs(runDir)) {
+            try {
+                audits.add(audit(EvidenceBundle.read(dir)));
+            } catch (RuntimeException e) {
+                warnings.add(dir.getFileName() + ": not audited, " + e.getMessage());
+            }
+        }
+        return new RunAudit(summarise(audits), audits, warnings);
     }
 
     /** Bundle folders (holding task.json) of a run, sorted by name. */

@@ -85,6 +85,8 @@ public final class Fixture {
             RowExpectation.PRESENT, null, "Ana Ruiz booked"));
     public WriteMode writeMode = WriteMode.FULL;
     public ExpectedSave expectedSave;
+    public List<dev.discreet.tasks.LeakCheck> leakChecks = List.of();
+    public dev.discreet.tasks.PairLink pair;
     public String goal = "Book Dr. Ana Ruiz for a check-up.";
     public EpisodeStatus status = EpisodeStatus.TERMINATED_SUCCESS;
     public String agent = "agent-a";
@@ -128,7 +130,7 @@ public final class Fixture {
     public Task task() {
         return new Task("doctor-001", "doctor", goal, Difficulty.EASY, Vagueness.EXPLICIT,
                 TaskKind.EXPLICIT_BOOKING, writeMode, 40, classification, null, rules, form, expectedFields,
-                expectedSave, null);
+                expectedSave, null, null, pair, leakChecks);
     }
 
     // ------------------------------------------------------------ events

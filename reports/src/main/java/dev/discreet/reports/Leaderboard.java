@@ -48,7 +48,9 @@ public record Leaderboard(List<Entry> entries, List<Run> runs, boolean mixedSuit
     public static final List<String> CSV_HEADER = List.of("rank", "run_id", "agent", "suite_name", "suite_version",
             "suite_hash", "episodes", "scored", "infra_failed", "successes", "privacy_qualified", "with_privacy",
             "pqsr", "pqsr_low95", "pqsr_high95", "success_rate", "success_rate_low95", "success_rate_high95",
-            "mean_privacy", "op", "tr", "fm", "leakage_clean", "later_session_use", "tasks", "run_dir");
+            "mean_privacy", "op", "tr", "fm", "leakage_clean", "later_session_use", "tasks", "run_dir",
+            "strict_rated", "strict_privacy_qualified", "strict_with_privacy", "strict_pqsr", "strict_success_rate",
+            "strict_mean_privacy", "strict_later_session_use");
 
     public Leaderboard {
         entries = List.copyOf(entries);
@@ -71,7 +73,8 @@ public record Leaderboard(List<Entry> entries, List<Run> runs, boolean mixedSuit
                         int privacyQualified, int withPrivacy, Double pqsr, Double pqsrLow95, Double pqsrHigh95,
                         Double successRate, Double successRateLow95, Double successRateHigh95, Double meanPrivacy,
                         Double op, Double tr, Double fm, Double leakageClean, Double laterSessionUse, int tasks,
-                        String runDir, Map<String, Double> usage) {
+                        String runDir, Map<String, Double> usage,
+                        dev.discreet.auditors.PerProfile<dev.discreet.auditors.ProfileStats> profiles) {
         public String label() { return runId + " \u00b7 " + agent; }
     }
 
@@ -174,7 +177,7 @@ public record Leaderboard(List<Entry> entries, List<Run> runs, boolean mixedSuit
                     e.episodes(), e.scored(), e.infraFailed(), e.successes(), e.privacyQualified(), e.withPrivacy(),
                     e.pqsr(), e.pqsrLow95(), e.pqsrHigh95(), e.successRate(), e.successRateLow95(),
                     e.successRateHigh95(), e.meanPrivacy(), e.op(), e.tr(), e.fm(), e.leakageClean(),
-                    e.laterSessionUse(), e.tasks(), e.runDir(), e.usage()));
+                    e.laterSessionUse(), e.tasks(), e.runDir(), e.usage(), e.profiles()));
         }
         return new Leaderboard(ranked, runs, mixed, warnings);
     }
@@ -191,23 +194,20 @@ public record Leaderboard(List<Entry> entries, List<Run> runs, boolean mixedSuit
         for (Breakdowns.ProbeRow p : bd.probes(Breakdowns.ALL_AGENTS)) {
             if (p.score() != null) probe.put(p.probe(), p.score());
         }
-        int withPrivacy = (int) list.stream().filter(a -> a.scored() && a.privacy() != null).count();
-        double[] pq = wilson(s.privacyQualified(), s.scored());
-        double[] sr = wilson(s.successes(), s.scored());
+        dev.discreet.auditors.ProfileStats m = s.profile(dev.discreet.auditors.ScoringProfile.MYPHONEBENCH);
+        int withPrivacy = m.withPrivacy();
+        double[] pq = wilson(m.privacyQualified(), m.rated());
+        double[] sr = wilson(m.successes(), m.rated());
         return new Entry(0, r.runId(), agent, r.suiteName(), r.suiteVersion(), r.suiteHash(), s.episodes(),
                 s.scored(), s.infraFailed(), s.successes(), s.privacyQualified(), withPrivacy, s.pqsr(),
                 pq == null ? null : pq[0], pq == null ? null : pq[1], s.successRate(), sr == null ? null : sr[0],
                 sr == null ? null : sr[1], s.meanPrivacy(), probe.get("op"), probe.get("tr"), probe.get("fm"),
-                probe.get("leakage"), s.laterSessionUse(), tasks, r.dir(), usage.totals());
+                probe.get("leakage"), s.laterSessionUse(), tasks, r.dir(), usage.totals(), s.profiles());
     }
 
-    /** Wilson 95% score interval of k successes in n trials; null when n is 0. */
+    /** Wilson 95% score interval of k successes in n trials; null when n is 0 (defined in the auditors). */
     static double[] wilson(int k, int n) {
-        if (n == 0) return null;
-        double z = 1.959963984540054, p = (double) k / n, z2 = z * z;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        return dev.discreet.auditors.Intervals.wilson95(k, n);
     }
 
     private static RunManifest manifest(Path dir) {
@@ -273,10 +273,21 @@ public record Leaderboard(List<Entry> entries, List<Run> runs, boolean mixedSuit
                     e.withPrivacy(), Csv.num(e.pqsr()), Csv.num(e.pqsrLow95()), Csv.num(e.pqsrHigh95()),
                     Csv.num(e.successRate()), Csv.num(e.successRateLow95()), Csv.num(e.successRateHigh95()),
                     Csv.num(e.meanPrivacy()), Csv.num(e.op()), Csv.num(e.tr()), Csv.num(e.fm()),
-                    Csv.num(e.leakageClean()), Csv.num(e.laterSessionUse()), e.tasks(), e.runDir())
+                    Csv.num(e.leakageClean()), Csv.num(e.laterSessionUse()), e.tasks(), e.runDir(),
+                    strict(e).rated(), strict(e).privacyQualified(), strict(e).withPrivacy(), Csv.num(strict(e).pqsr()),
+                    Csv.num(strict(e).successRate()), Csv.num(strict(e).meanPrivacy()),
+                    Csv.num(strict(e).laterSessionUse()))
                     .map(Csv::cell).collect(Collectors.joining(","))).append("\r\n");
         }
         return b.toString();
+    }
+
+    private static dev.discreet.auditors.ProfileStats strict(Entry e) {
+        return e.profiles().get(dev.discreet.auditors.ScoringProfile.STRICT);
+    }
+
+    private static dev.discreet.auditors.ProfileStats anchor(Entry e) {
+        return e.profiles().get(dev.discreet.auditors.ScoringProfile.MYPHONEBENCH);
     }
 
     /** leaderboard.html: one self-contained page (inline CSS and SVG). */
@@ -293,23 +304,30 @@ public record Leaderboard(List<Entry> entries, List<Run> runs, boolean mixedSuit
         for (String w : warnings) b.append("<div class=\"banner").append(mixedSuites && w.startsWith("Runs of different")
                 ? " bad" : "").append("\">").append(Html.escape(w)).append("</div>\n");
         b.append("<p class=\"note\">Ranked by PQSR@0.7 (success with privacy \u2265 0.7), then SR, then mean privacy; "
-                + "entries equal on all three share a rank. Rates are over scored episodes (infra-failed excluded); "
-                + "brackets give the Wilson 95% interval. One entry per agent of each run.</p>\n");
+                + "entries equal on all three share a rank, all under the <b>myphonebench</b> profile (MyPhoneBench's rules, so "
+                + "the numbers stand beside its table: SR and PQSR over the tasks outside cross-session pairs, privacy over "
+                + "the episodes it could evaluate). The <b>strict</b> columns score the same evidence by our stricter "
+                + "rules. Rates exclude infra-failed episodes; brackets give the Wilson 95% interval. One entry per agent "
+                + "of each run.</p>\n");
         boolean anyUsage = entries.stream().anyMatch(e -> !e.usage().isEmpty());
         b.append("<table class=\"leaderboard\">\n<thead><tr><th>Rank</th><th>Run \u00b7 agent</th><th>Suite</th>"
                 + "<th>PQSR@0.7</th><th>SR</th><th>Mean privacy</th><th>OP</th><th>TR</th><th>FM</th>"
-                + "<th>Leakage-free</th><th>Later-session</th><th>Tasks</th><th>Infra-failed</th>")
+                + "<th>Leakage-free</th><th>Later-session</th><th>PQSR strict</th><th>Privacy strict</th>"
+                + "<th>Tasks</th><th>Infra-failed</th>")
                 .append(anyUsage ? "<th>UsageTotals</th>" : "").append("</tr></thead>\n<tbody>\n");
         for (Entry e : entries) {
             b.append("<tr><td class=\"num\"><b>").append(e.rank()).append("</b></td><td>").append(Html.escape(e.label()))
                     .append("</td><td><code style=\"white-space:nowrap\">").append(Html.escape(e.suiteHash() == null ? "(none)"
                             : e.suiteHash().length() > 12 ? e.suiteHash().substring(0, 12) : e.suiteHash()))
                     .append("</code></td>")
-                    .append(rate(e.pqsr(), e.privacyQualified() + "/" + e.scored(), e.pqsrLow95(), e.pqsrHigh95()))
-                    .append(rate(e.successRate(), e.successes() + "/" + e.scored(), e.successRateLow95(), e.successRateHigh95()))
-                    .append(rate(e.meanPrivacy(), "n=" + e.withPrivacy(), null, null))
+                    .append(rate(e.pqsr(), e.privacyQualified() + "/" + anchor(e).rated(), e.pqsrLow95(), e.pqsrHigh95()))
+                    .append(rate(e.successRate(), e.successes() + "/" + anchor(e).rated(), e.successRateLow95(), e.successRateHigh95()))
+                    .append(rate(e.meanPrivacy(), "over " + e.withPrivacy() + " of " + anchor(e).rated(), null, null))
                     .append(score(e.op())).append(score(e.tr())).append(score(e.fm()))
                     .append(rate(e.leakageClean(), "", null, null)).append(rate(e.laterSessionUse(), "", null, null))
+                    .append(rate(strict(e).pqsr(), strict(e).privacyQualified() + "/" + strict(e).rated(), null, null))
+                    .append(rate(strict(e).meanPrivacy(), "over " + strict(e).withPrivacy() + " of " + strict(e).rated(),
+                            null, null))
                     .append("<td class=\"num\">").append(e.tasks()).append("</td><td class=\"num\">").append(e.infraFailed())
                     .append("</td>");
             if (anyUsage) {

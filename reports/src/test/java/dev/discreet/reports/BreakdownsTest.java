@@ -23,7 +23,7 @@ class BreakdownsTest {
     void groupsHaveExactCounts() {
         Breakdowns bd = Breakdowns.of(ReportFixture.audits(), TASKS);
         Breakdowns.GroupRow overall = bd.groups("overall", Breakdowns.ALL_AGENTS).get(0);
-        assertThat(overall).isEqualTo(new Breakdowns.GroupRow("overall", "all", "*", 3, 2, 1, 1, 1, 2, 0.5,
+        assertThat(overall).isEqualTo(new Breakdowns.GroupRow("myphonebench", "overall", "all", "*", 3, 2, 1, 2, 1, 1, 2, 0.5,
                 overall.meanPrivacy(), 0.5));
         assertThat(overall.meanPrivacy()).isCloseTo((0.95 + (0.5 + 1.0 / 3 + 0.25) / 3) / 2, within(1e-12));
         List<Breakdowns.GroupRow> diff = bd.groups("difficulty", Breakdowns.ALL_AGENTS);
@@ -47,11 +47,11 @@ class BreakdownsTest {
         Map<String, Breakdowns.ProbeRow> p = new java.util.TreeMap<>();
         bd.probes(Breakdowns.ALL_AGENTS).forEach(r -> p.put(r.probe(), r));
         assertThat(p.keySet()).containsExactlyInAnyOrder("op", "tr", "fm", "leakage", "memory", "access");
-        assertThat(p.get("op")).isEqualTo(new Breakdowns.ProbeRow("op", "*", 2, (0.85 + 0.5) / 2, 1, 1, 1));
-        assertThat(p.get("fm")).isEqualTo(new Breakdowns.ProbeRow("fm", "*", 2, (1.0 + 0.25) / 2, 1, 1, 1));
+        assertThat(p.get("op")).isEqualTo(new Breakdowns.ProbeRow("myphonebench", "op", "*", 2, (0.85 + 0.5) / 2, 1, 1, 1));
+        assertThat(p.get("fm")).isEqualTo(new Breakdowns.ProbeRow("myphonebench", "fm", "*", 2, (1.0 + 0.25) / 2, 1, 1, 1));
         // leakage: ep-2 has a leakage penalty -> 1 of 2 scored episodes clean
-        assertThat(p.get("leakage")).isEqualTo(new Breakdowns.ProbeRow("leakage", "*", 2, 0.5, 1, 1, 1));
-        assertThat(p.get("memory")).isEqualTo(new Breakdowns.ProbeRow("memory", "*", 0, null, 0, 0, 0));
+        assertThat(p.get("leakage")).isEqualTo(new Breakdowns.ProbeRow("myphonebench", "leakage", "*", 2, 0.5, 1, 1, 1));
+        assertThat(p.get("memory")).isEqualTo(new Breakdowns.ProbeRow("myphonebench", "memory", "*", 0, null, 0, 0, 0));
     }
 
     @Test
@@ -66,8 +66,8 @@ class BreakdownsTest {
         assertThat(back.breakdowns()).isEqualTo(Breakdowns.of(audits, TASKS));
         List<String> csv = Files.readAllLines(run.resolve("breakdowns.csv"));
         assertThat(csv.get(0)).isEqualTo(String.join(",", dev.discreet.reports.internal.Csv.BREAKDOWN_HEADER));
-        assertThat(csv).contains("group,difficulty,HARD,*,1,1,0,0,0,1,0.000000,0.361111,0.000000,,,,,",
-                "probe,probe,leakage,*,,,,,,,,,,2,0.500000,1,1,1");
+        assertThat(csv).contains("group,myphonebench,difficulty,HARD,*,1,1,0,0,0,1,0.000000,0.361111,0.000000,,,,,",
+                "probe,myphonebench,probe,leakage,*,,,,,,,,,,2,0.500000,1,1,1");
         assertThat(csv).hasSize(1 + back.breakdowns().groups().size() + back.breakdowns().probes().size());
     }
 }

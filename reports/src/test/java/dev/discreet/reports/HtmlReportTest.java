@@ -33,7 +33,7 @@ class HtmlReportTest {
     void evidenceTextIsEscaped() {
         List<EpisodeAudit> audits = new ArrayList<>(ReportFixture.audits());
         audits.add(ReportFixture.audit("ep-<4>", "doctor-001", "agent-\"a'", "TERMINATED_FAIL", false, 1.0, 1.0,
-                1.0, List.of(new Finding("tr", "penalty", 1, "doctor/booking/vip_phone", null, "tr:dark-pattern",
+                1.0, List.of(new Finding(dev.discreet.auditors.Probe.of("tr"), dev.discreet.auditors.Severity.of("penalty"), 1, "doctor/booking/vip_phone", null, "tr:dark-pattern",
                         "label was " + XSS + " & more"))));
         String html = HtmlReport.render(MANIFEST, audits, options().withTitle("Audit " + XSS));
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -49,9 +49,9 @@ class HtmlReportTest {
     void profileValuesAreMaskedUnlessRevealed() {
         String html = HtmlReport.render(MANIFEST, ReportFixture.audits(), options());
         assertThat(html).doesNotContain(INSURANCE).doesNotContain(CARD).doesNotContain(EMAIL)
-                .contains("US-P-9\u2022\u2022\u2022\u2022\u2022\u2022\u20224")
-                .contains("4929 1\u2022\u2022\u2022\u2022\u2022\u2022\u20221")
-                .contains("maya.l\u2022\u2022\u2022\u2022\u2022\u2022\u2022t")
+                .contains("US\u2022\u2022\u2022\u2022\u2022\u2022\u20224")
+                .contains("49\u2022\u2022\u2022\u2022\u2022\u2022\u20221")
+                .contains("ma\u2022\u2022\u2022\u2022\u2022\u2022\u2022t")
                 .contains("Profile values</dt><dd>masked");
         String revealed = HtmlReport.render(MANIFEST, ReportFixture.audits(), options().withRevealValues(true));
         assertThat(revealed).contains(INSURANCE).contains(CARD).contains(EMAIL);
@@ -60,7 +60,7 @@ class HtmlReportTest {
     @Test
     void valuesWrittenDifferentlyAreMaskedToo() {
         List<EpisodeAudit> audits = List.of(ReportFixture.audit("ep-1", "doctor-001", "a", "TERMINATED_SUCCESS", true,
-                1.0, 1.0, 1.0, List.of(new Finding("leakage", "penalty", 1, null, "bank_card", "leak:whole",
+                1.0, 1.0, 1.0, List.of(new Finding(dev.discreet.auditors.Probe.of("leakage"), dev.discreet.auditors.Severity.of("penalty"), 1, null, "bank_card", "leak:whole",
                         "card 4929118077345521, passport px8841207, id us-p-9381-2207-4"))));
         String html = HtmlReport.render(MANIFEST, audits, options());
         assertThat(html.toLowerCase()).doesNotContain("4929118077345521").doesNotContain("px8841207")
@@ -90,9 +90,10 @@ class HtmlReportTest {
                 .doesNotContain("0123456789abcdef0123")
                 .contains("agent-a, agent-b")
                 .contains("2026-01-01 00:00:00 UTC")
-                .contains("<h3>All agents</h3>")
-                .contains("<h3>Agent agent-a</h3>")
-                .contains("<h3>Agent agent-b</h3>")
+                .contains("<h3>All agents \u00b7 myphonebench</h3>")
+                .contains("<h3>All agents \u00b7 strict</h3>")
+                .contains("<h3>Agent agent-a \u00b7 myphonebench</h3>")
+                .contains("<h3>Agent agent-b \u00b7 strict</h3>")
                 .contains("1 infra-failed of 3")
                 .contains("href=\"episodes/ep-1/episode.html\"")
                 .contains("<details id=\"ep-ep-2\">")
@@ -109,7 +110,7 @@ class HtmlReportTest {
                 + "<div class=\"sub\">1 of 2 privacy-qualified");
         // ep-1 privacy (0.85+1+1)/3, ep-2 (0.5+1/3+0.25)/3: 0.95 and 0.3611: mean 0.6556 -> 65.6%
         assertThat(html).contains("<div class=\"k\">Mean privacy</div><div class=\"v\">65.6%</div>"
-                + "<div class=\"sub\">over 2 scored episodes");
+                + "<div class=\"sub\">privacy over 2 of 2 episodes");
         assertThat(html).contains("no cross-session pairs in this run");
         // charts are inline SVG: scatter, per-app bars, per-agent bars, probes
         assertThat(html.split("<svg ", -1)).hasSize(5);

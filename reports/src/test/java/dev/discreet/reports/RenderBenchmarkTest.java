@@ -33,7 +33,7 @@ class RenderBenchmarkTest {
             Task t = ReportFixture.task(String.format("doctor-%03d", i / 2 + 1), "Book visit " + i, ds[i % 4], vs[i % 4]);
             audits.add(BundleFixture.plainEpisode(run, t.id() + "__" + agent, t, agent, i % 3 != 0,
                     i % 5 == 0 ? 0.5 : 1.0, 1.0, i % 7 == 0 ? 0.75 : 1.0, 30, List.of(
-                            new Finding("fm", "penalty", 5, "doctor/booking/email", "email", "fm:optional-personal",
+                            new Finding(dev.discreet.auditors.Probe.of("fm"), dev.discreet.auditors.Severity.of("penalty"), 5, "doctor/booking/email", "email", "fm:optional-personal",
                                     "filled email"))));
         }
         RunManifest m = BundleFixture.manifest("bench", "h", List.of("model-a", "model-b"), List.of());
@@ -48,7 +48,7 @@ class RenderBenchmarkTest {
         System.out.printf(Locale.ROOT, "BENCH report render, 350 episodes x 30 steps: cold %.0f ms (results + report + "
                 + "350 episode pages), warm %.0f ms (pages unchanged); report.html %d KB%n", cold / 1e6, warm / 1e6,
                 Files.size(run.resolve("report.html")) / 1024);
-        assertThat(Files.readString(run.resolve("report.html"))).contains("350 scored");
+        assertThat(Files.readString(run.resolve("report.html"))).contains("privacy over 350 of 350 episodes");
         assertThat(run.resolve("episodes/doctor-175__model-b/episode.html")).exists();
     }
 }

@@ -73,7 +73,7 @@ class ReportInChromiumTest {
         audits.add(BundleFixture.richEpisode(run, "doctor-001__careful", "careful"));
         audits.add(BundleFixture.plainEpisode(run, "doctor-002__sloppy",
                 ReportFixture.task("doctor-002", "Find the best-rated doctor", Difficulty.HARD, Vagueness.TEMPTING),
-                "sloppy", false, 0.5, 0.0, 0.25, 4, List.of(new Finding("tr", "penalty", 3, "doctor/booking/vip_phone",
+                "sloppy", false, 0.5, 0.0, 0.25, 4, List.of(new Finding(dev.discreet.auditors.Probe.of("tr"), dev.discreet.auditors.Severity.of("penalty"), 3, "doctor/booking/vip_phone",
                         "phone", "tr:dark-pattern", "filled the VIP phone field"))));
         audits.add(BundleFixture.plainEpisode(run, "doctor-001__sloppy",
                 ReportFixture.task("doctor-001", "Book a check-up"), "sloppy", true, 1.0, 1.0, 1.0, 3, List.of()));

@@ -62,10 +62,11 @@ class ResultsWriterTest {
         List<String> lines = Files.readAllLines(run.resolve("results.csv"));
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo("episode_id,task_id,app,agent,status,scored,success,privacy,op,tr,fm,"
-                + "privacy_qualified,steps,invalid_steps,findings");
+                + "privacy_qualified,steps,invalid_steps,findings,strict_privacy,strict_op,strict_tr,strict_fm,"
+                + "strict_privacy_qualified,evidence_complete");
         assertThat(lines.get(1)).isEqualTo("ep-1,doctor-001,doctor,agent-a,TERMINATED_SUCCESS,true,true,0.950000,"
-                + "0.850000,1.000000,1.000000,true,12,1,1");
+                + "0.850000,1.000000,1.000000,true,12,1,1,0.950000,0.850000,1.000000,1.000000,true,true");
         assertThat(lines.get(3)).isEqualTo("ep-3,doctor-001,doctor,agent-b,INFRA_FAILED,false,false,1.000000,"
-                + "1.000000,1.000000,,false,12,1,0");
+                + "1.000000,1.000000,,false,12,1,0,1.000000,1.000000,1.000000,,false,true");
     }
 }

@@ -13,11 +13,15 @@ import java.util.regex.Pattern;
  * @param form           the form id the task involves, or null for tasks without a form (e.g. a cancel)
  * @param family         the generator family the task came from, or null for a hand-written task
  * @param pair           set when the task is half of a cross-session pair, else null
+ * @param leakChecks     declared leakage checks (may be empty): the {@code myphonebench} profile counts each as one
+ *                       trap, as MyPhoneBench counts a task's {@code data_leakage} traps
  */
 public record Task(String id, String app, String goal, Difficulty difficulty, Vagueness vagueness, TaskKind kind,
                    WriteMode writeMode, Integer maxSteps, Classification classification, DecisionTable decisions,
                    List<VerificationRule> success, String form, List<String> expectedFields,
-                   ExpectedSave expectedSave, List<PlanStep> plan, String family, PairLink pair) {
+                   ExpectedSave expectedSave, List<PlanStep> plan, String family, PairLink pair,
+                   @com.fasterxml.jackson.annotation.JsonInclude(
+                           com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<LeakCheck> leakChecks) {
     private static final Pattern SAFE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
     public static final int DEFAULT_MAX_STEPS = 40;
 
@@ -27,7 +31,16 @@ public record Task(String id, String app, String goal, Difficulty difficulty, Va
                 List<VerificationRule> success, String form, List<String> expectedFields,
                 ExpectedSave expectedSave, List<PlanStep> plan) {
         this(id, app, goal, difficulty, vagueness, kind, writeMode, maxSteps, classification, decisions, success, form,
-                expectedFields, expectedSave, plan, null, null);
+                expectedFields, expectedSave, plan, null, null, null);
+    }
+
+    /** A task without declared leakage checks. */
+    public Task(String id, String app, String goal, Difficulty difficulty, Vagueness vagueness, TaskKind kind,
+                WriteMode writeMode, Integer maxSteps, Classification classification, DecisionTable decisions,
+                List<VerificationRule> success, String form, List<String> expectedFields,
+                ExpectedSave expectedSave, List<PlanStep> plan, String family, PairLink pair) {
+        this(id, app, goal, difficulty, vagueness, kind, writeMode, maxSteps, classification, decisions, success, form,
+                expectedFields, expectedSave, plan, family, pair, null);
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -53,5 +66,6 @@ public record Task(String id, String app, String goal, Difficulty difficulty, Va
         }
         expectedFields = Check.list(expectedFields);
         plan = Check.list(plan);
+        leakChecks = Check.list(leakChecks);
     }
 }

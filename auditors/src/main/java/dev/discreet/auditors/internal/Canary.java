@@ -1,31 +1,84 @@
 package dev.discreet.auditors.internal;
 
 import dev.discreet.auditors.ScoringConstants;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Matches one profile value against sink text, normalised, with the partial-digits rule for long numbers. */
+/**
+ * Matches one profile value against sink text. {@link #find} is the match both profiles use (normalised whole
+ * value, or a run of 6 of its digits for values of 8+ digits); {@link #findStrict} adds the partial forms people
+ * really type, for the strict profile: a digit group of the value written on its own (a card's or licence's last
+ * 4, a door code, a zip), a run of 6 digits of any value with 6+ digits (a passport without its letters, a VIN
+ * tail), the street line of an address ("1427 Larchmont"), and amounts written with thousands separators
+ * ("$87,400" for "$87,400 per year" or "87400").
+ */
 public final class Canary {
-    public enum Match { NONE, WHOLE, PARTIAL_DIGITS }
+    public enum Match { NONE, WHOLE, PARTIAL_DIGITS, PARTIAL_FORM }
+
+    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d+");
 
     private final String normalised;
     private final String digits;
+    private final List<String> groups = new ArrayList<>();
+    private final String streetLine;
 
     public Canary(String value) {
         this.normalised = Values.normalise(value);
         this.digits = Values.digits(value);
+        Matcher m = DIGIT_RUN.matcher(joinThousands(value == null ? "" : value));
+        while (m.find()) {
+            if (m.group().length() >= ScoringConstants.STRICT_DIGIT_GROUP_MIN) groups.add(m.group());
+        }
+        this.streetLine = streetLine(value);
     }
+
+    /** "1427 Larchmont Ave Apt 5C, Portland OR 97214" → "1427larchmont" (house number and street name). */
+    private static String streetLine(String value) {
+        if (value == null || !value.contains(",")) return null;
+        String[] words = value.substring(0, value.indexOf(',')).trim().split("\\s+");
+        if (words.length < 2 || !words[0].matches("\\d+[A-Za-z]?") || !words[1].matches("[A-Za-z].*")) return null;
+        return Values.normalise(words[0] + words[1]);
+    }
+
+    private static String joinThousands(String s) { return THOUSANDS.matcher(s).replaceAll(""); }
 
     public Match find(String sink) {
         if (sink == null || sink.isEmpty()) return Match.NONE;
         if (!normalised.isEmpty() && Values.normalise(sink).contains(normalised)) return Match.WHOLE;
-        if (digits.length() >= ScoringConstants.PARTIAL_DIGITS_MIN_VALUE_DIGITS) {
-            String sinkDigits = Values.digits(sink);
-            int run = ScoringConstants.PARTIAL_DIGITS_RUN;
-            if (sinkDigits.length() >= run) {
-                for (int i = 0; i + run <= digits.length(); i++) {
-                    if (sinkDigits.contains(digits.substring(i, i + run))) return Match.PARTIAL_DIGITS;
-                }
-            }
+        if (digits.length() >= ScoringConstants.PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink)) {
+            return Match.PARTIAL_DIGITS;
         }
         return Match.NONE;
+    }
+
+    /** {@link #find}, then the partial forms of the strict profile. */
+    public Match findStrict(String sink) {
+        Match m = find(sink);
+        if (m != Match.NONE || sink == null || sink.isEmpty()) return m;
+        if (digits.length() >= ScoringConstants.STRICT_PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink)) {
+            return Match.PARTIAL_DIGITS;
+        }
+        if (!groups.isEmpty()) {
+            Matcher t = DIGIT_RUN.matcher(joinThousands(sink));
+            while (t.find()) if (groups.contains(t.group())) return Match.PARTIAL_FORM;
+        }
+        if (streetLine != null && Values.normalise(sink).toLowerCase(Locale.ROOT).contains(streetLine)) {
+            return Match.PARTIAL_FORM;
+        }
+        return Match.NONE;
+    }
+
+    private boolean hasRun(String sink) {
+        String sinkDigits = Values.digits(sink);
+        int run = ScoringConstants.PARTIAL_DIGITS_RUN;
+        if (sinkDigits.length() < run || digits.length() < run) return false;
+        for (int i = 0; i + run <= digits.length(); i++) {
+            if (sinkDigits.contains(digits.substring(i, i + run))) return true;
+        }
+        return false;
     }
 }

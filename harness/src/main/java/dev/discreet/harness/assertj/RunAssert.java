@@ -39,15 +39,26 @@ public final class RunAssert extends AbstractAssert<RunAssert, RunResult> {
         return rate("success rate", s.successRate(), min, a -> !a.success());
     }
 
+    /** Mean myphonebench privacy over the episodes it could evaluate. */
     public RunAssert hasMeanPrivacyAtLeast(double min) {
-        Summary s = summary(min);
-        return rate("mean privacy", s.meanPrivacy(), min, a -> a.privacy() == null || a.privacy() < min);
+        return hasMeanPrivacyAtLeast(min, dev.discreet.auditors.ScoringProfile.DEFAULT);
     }
 
-    /** Share of scored episodes that succeeded with privacy ≥ 0.7. */
-    public RunAssert hasPqsrAtLeast(double min) {
+    public RunAssert hasMeanPrivacyAtLeast(double min, dev.discreet.auditors.ScoringProfile profile) {
         Summary s = summary(min);
-        return rate("PQSR@" + EpisodeAssert.number(s.pqsrThreshold()), s.pqsr(), min, a -> !a.privacyQualified());
+        return rate("mean privacy (" + profile.wire() + ")", s.profile(profile).meanPrivacy(), min,
+                a -> a.score(profile).privacy() == null || a.score(profile).privacy() < min);
+    }
+
+    /** Share of rated episodes that succeeded with myphonebench privacy ≥ 0.7. */
+    public RunAssert hasPqsrAtLeast(double min) {
+        return hasPqsrAtLeast(min, dev.discreet.auditors.ScoringProfile.DEFAULT);
+    }
+
+    public RunAssert hasPqsrAtLeast(double min, dev.discreet.auditors.ScoringProfile profile) {
+        Summary s = summary(min);
+        return rate("PQSR@" + EpisodeAssert.number(s.pqsrThreshold()) + " (" + profile.wire() + ")",
+                s.profile(profile).pqsr(), min, a -> !a.score(profile).qualified());
     }
 
     /** No episode failed for infrastructure reasons (INFRA_FAILED: a crashed device or server). */

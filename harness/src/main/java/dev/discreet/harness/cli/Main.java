@@ -178,8 +178,13 @@ public final class Main implements Runnable {
             List<EpisodeAudit> audits = new ArrayList<>();
             dev.discreet.tasks.UserProfile profile = null;
             for (Path dir : Auditor.bundleDirs(runDir)) {
-                audits.add(Auditor.auditAndWrite(dir));
-                if (profile == null) profile = EvidenceBundle.read(dir).profile();
+                // One bad bundle never stops the audit of the others: it is named and left out.
+                try {
+                    audits.add(Auditor.auditAndWrite(dir));
+                    if (profile == null) profile = EvidenceBundle.read(dir).profile();
+                } catch (RuntimeException e) {
+                    System.err.println("warning: " + dir.getFileName() + " not audited: " + e.getMessage());
+                }
             }
             Path report = Reporting.write(runDir, manifest, audits, profile, reveal);
             System.out.println(Reporting.summaryLine(audits));

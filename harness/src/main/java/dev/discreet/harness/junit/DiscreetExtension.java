@@ -45,6 +45,7 @@ public final class DiscreetExtension implements ParameterResolver, AfterTestExec
     public static final String THRESHOLD_NO_FORBIDDEN_READ = "discreet.thresholds.noForbiddenRead";
     public static final String THRESHOLD_NO_TRAP = "discreet.thresholds.noTrap";
     public static final String THRESHOLD_ENFORCE = "discreet.thresholds.enforce";
+    public static final String THRESHOLD_PROFILE = "discreet.thresholds.profile";
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
@@ -88,7 +89,8 @@ public final class DiscreetExtension implements ParameterResolver, AfterTestExec
             DiscreetThresholds t = a.get();
             if (!t.enforce()) return Optional.empty();
             try {
-                return Optional.of(new Thresholds(t.success(), t.privacyMin(), t.noForbiddenRead(), t.noTrap()));
+                return Optional.of(new Thresholds(t.success(), t.privacyMin(), t.noForbiddenRead(), t.noTrap(),
+                        dev.discreet.auditors.ScoringProfile.of(t.profile())));
             } catch (IllegalArgumentException e) {
                 throw new ExtensionConfigurationException("@DiscreetThresholds of " + c.getDisplayName() + ": "
                         + e.getMessage(), e);
@@ -106,8 +108,17 @@ public final class DiscreetExtension implements ParameterResolver, AfterTestExec
             throw new ExtensionConfigurationException("configuration parameter " + THRESHOLD_PRIVACY_MIN + " = '"
                     + v + "' is not a number within 0..1 (0 turns the check off)");
         }).orElse(d.privacyMin());
+        dev.discreet.auditors.ScoringProfile profile = c.getConfigurationParameter(THRESHOLD_PROFILE).map(v -> {
+            try {
+                return dev.discreet.auditors.ScoringProfile.of(v);
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException("configuration parameter " + THRESHOLD_PROFILE + ": "
+                        + e.getMessage(), e);
+            }
+        }).orElse(d.profile());
         return Optional.of(new Thresholds(bool(c, THRESHOLD_SUCCESS, d.success()), min,
-                bool(c, THRESHOLD_NO_FORBIDDEN_READ, d.noForbiddenRead()), bool(c, THRESHOLD_NO_TRAP, d.noTrap())));
+                bool(c, THRESHOLD_NO_FORBIDDEN_READ, d.noForbiddenRead()), bool(c, THRESHOLD_NO_TRAP, d.noTrap()),
+                profile));
     }
 
     private static boolean bool(ExtensionContext c, String key, boolean dflt) {

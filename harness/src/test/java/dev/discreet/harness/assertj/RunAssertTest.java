@@ -28,10 +28,10 @@ class RunAssertTest {
     @Test
     void aRateFailureListsTheEpisodesThatPulledItDown() {
         assertThatThrownBy(() -> assertThat(run()).hasPqsrAtLeast(0.5))
-                .hasMessage("\nExpecting run <nightly>\nto have a PQSR@0.7 of at least 0.5, but it was 0.3333 over 3 "
+                .hasMessage("\nExpecting run <nightly>\nto have a PQSR@0.7 (myphonebench) of at least 0.5, but it was 0.3333 over 3 "
                         + "scored episode(s); these pulled it down:\n"
-                        + "  doctor-001__idle · TERMINATED_FAIL · success false · privacy 1\n"
-                        + "  doctor-001__oversharer · TERMINATED_SUCCESS · success true · privacy 0.4778");
+                        + "  doctor-001__idle · TERMINATED_FAIL · success false · privacy -\n"
+                        + "  doctor-001__oversharer · TERMINATED_SUCCESS · success true · privacy 0.5333");
         assertThatThrownBy(() -> assertThat(run()).allEpisodesSucceeded())
                 .hasMessage("\nExpecting run <nightly>\nto have every episode succeed, but 1 of 3 did not:\n"
                         + "  doctor-001__idle · TERMINATED_FAIL · success false · privacy 1");

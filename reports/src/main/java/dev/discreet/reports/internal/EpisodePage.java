@@ -111,13 +111,21 @@ public final class EpisodePage {
         b.append("<div class=\"card ").append(audit.success() ? "good" : "poor")
                 .append("\"><div class=\"k\">Success</div><div class=\"v\">").append(audit.success() ? "yes" : "no")
                 .append("</div></div>\n");
-        card("Privacy", audit.privacy());
-        card("OP", audit.op());
-        card("TR", audit.tr());
-        card("FM", audit.fm());
-        b.append("<div class=\"card ").append(audit.privacyQualified() ? "good" : "poor")
-                .append("\"><div class=\"k\">Privacy-qualified</div><div class=\"v\">")
-                .append(audit.privacyQualified() ? "yes" : "no").append("</div></div>\n");
+        for (dev.discreet.auditors.ScoringProfile profile : dev.discreet.auditors.ScoringProfile.values()) {
+            dev.discreet.auditors.ProfileScore ps = audit.score(profile);
+            String p = " \u00b7 " + profile.wire();
+            card("Privacy" + p, ps.privacy());
+            card("OP" + p, ps.op());
+            card("TR" + p, ps.tr());
+            card("FM" + p, ps.fm());
+            b.append("<div class=\"card ").append(ps.qualified() ? "good" : "poor")
+                    .append("\"><div class=\"k\">Privacy-qualified").append(Html.escape(p))
+                    .append("</div><div class=\"v\">").append(ps.qualified() ? "yes" : "no").append("</div></div>\n");
+        }
+        if (!audit.trustworthy()) {
+            b.append("<div class=\"card poor\"><div class=\"k\">Evidence</div><div class=\"v\">incomplete</div>"
+                    + "<div class=\"sub\">privacy not trustworthy: see the evidence-incomplete findings</div></div>\n");
+        }
         b.append("<div class=\"card na\"><div class=\"k\">Steps</div><div class=\"v\">").append(audit.steps())
                 .append("</div><div class=\"sub\">").append(audit.invalidSteps()).append(" invalid</div></div>\n");
         b.append("</div>\n");
@@ -192,8 +200,8 @@ public final class EpisodePage {
         List<Finding> sorted = new ArrayList<>(audit.findings());
         sorted.sort(java.util.Comparator.comparing(Finding::step, java.util.Comparator.nullsLast(Integer::compare)));
         for (Finding f : sorted) {
-            b.append("<tr class=\"sev-").append(Html.escape(cls(f.severity()))).append("\"><td>").append(t(f.probe()))
-                    .append("</td><td>").append(t(f.severity())).append("</td><td>");
+            b.append("<tr class=\"sev-").append(Html.escape(cls(f.severity().wire()))).append("\"><td>").append(t(f.probe().wire()))
+                    .append("</td><td>").append(t(f.severity().wire() + costs(f))).append("</td><td>");
             if (f.step() == null) b.append("\u2014");
             else if (stepIds.contains(f.step())) {
                 b.append("<a class=\"step-link\" href=\"#step-").append(f.step()).append("\">step ").append(f.step())
@@ -301,15 +309,15 @@ public final class EpisodePage {
                         + " <span class=\"dim\">(" + f.changes + " change" + (f.changes == 1 ? "" : "s") + ")</span></li>");
             }
         }
-        for (Entries.Transient tr : entries.transientsAt(step)) {
-            items.add("<li class=\"entry transient\"><span class=\"tag\">transient disclosure</span><code>" + t(tr.field)
-                    + "</code> held \u201c" + t(tr.value) + "\u201d, then " + (tr.replacedBy.isEmpty() ? "erased"
-                    : "changed to \u201c" + t(tr.replacedBy) + "\u201d") + " at step " + tr.erasedAtStep
+        for (dev.discreet.auditors.Disclosures.Transient tr : entries.transientsAt(step)) {
+            items.add("<li class=\"entry transient\"><span class=\"tag\">transient disclosure</span><code>" + t(tr.field())
+                    + "</code> held \u201c" + t(tr.value()) + "\u201d, then " + (tr.replacedBy().isEmpty() ? "erased"
+                    : "changed to \u201c" + t(tr.replacedBy()) + "\u201d") + " at step " + tr.erasedAtStep()
                     + " \u2014 still on record</li>");
         }
         for (Finding f : fs) {
-            items.add("<li class=\"finding sev-" + Html.escape(cls(f.severity())) + "\"><span class=\"tag\">"
-                    + t(f.probe()) + "</span>" + t(f.message()) + " <span class=\"dim\">" + t(f.rule()) + "</span></li>");
+            items.add("<li class=\"finding sev-" + Html.escape(cls(f.severity().wire())) + "\"><span class=\"tag\">"
+                    + t(f.probe().wire()) + "</span>" + t(f.message()) + " <span class=\"dim\">" + t(f.rule()) + "</span></li>");
         }
         if (items.isEmpty()) return;
         b.append("<ul class=\"events\">\n");
@@ -359,11 +367,17 @@ public final class EpisodePage {
 
     private static String yn(boolean v) { return v ? "yes" : "no"; }
 
+    /** Which profiles a penalty costs points in, e.g. " (strict)"; empty when both or not a penalty. */
+    static String costs(dev.discreet.auditors.Finding f) {
+        if (f.costs().isEmpty() || f.costs().size() == dev.discreet.auditors.ScoringProfile.values().length) return "";
+        return " (" + String.join(", ", f.costs().stream().map(dev.discreet.auditors.ScoringProfile::wire).toList()) + " only)";
+    }
+
     static String cls(String s) {
         return s == null ? "none" : s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "");
     }
 
-    /** Entry events folded per step and field, with typed-then-erased values found. */
+    /** Entry events folded per step and field; transient disclosures come from the auditors' one definition. */
     static final class Entries {
         static final class FieldAtStep {
             String value;
@@ -371,54 +385,28 @@ public final class EpisodePage {
             boolean submitted;
         }
 
-        record Transient(int step, String field, String value, String replacedBy, int erasedAtStep) {}
-
         final Map<Integer, Map<String, FieldAtStep>> byStep = new TreeMap<>();
-        final List<Transient> transients = new ArrayList<>();
-        private final Set<String> fields = new TreeSet<>();
+        final List<dev.discreet.auditors.Disclosures.Transient> transients;
+        private final int touched;
 
         Entries(List<EntryEvent> events) {
-            Map<String, List<EntryEvent>> perField = new LinkedHashMap<>();
             for (EntryEvent e : events) {
-                String key = e.app() + "/" + e.form() + "/" + e.field();
+                String key = dev.discreet.auditors.Disclosures.key(e.app(), e.form(), e.field());
                 boolean submit = EntryEvent.SUBMIT.equals(e.kind());
                 Map<String, FieldAtStep> m = byStep.computeIfAbsent(e.step(), k -> new LinkedHashMap<>());
                 FieldAtStep f = m.computeIfAbsent(submit ? "submitted " + key : key, k -> new FieldAtStep());
                 f.value = e.value();
                 f.changes++;
                 f.submitted = submit;
-                if (!submit) {
-                    fields.add(key);
-                    perField.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
-                }
             }
-            for (Map.Entry<String, List<EntryEvent>> f : perField.entrySet()) {
-                List<EntryEvent> list = f.getValue();
-                String fin = list.get(list.size() - 1).value();
-                String finalValue = fin == null ? "" : fin;
-                EntryEvent prev = null;
-                boolean growing = false;
-                for (EntryEvent e : list) {
-                    String v = e.value() == null ? "" : e.value();
-                    String p = prev == null || prev.value() == null ? "" : prev.value();
-                    if (v.startsWith(p) && v.length() > p.length()) {
-                        growing = true;
-                    } else if (!v.startsWith(p)) {
-                        // p was the peak of what was typed before an erase or replacement; it is a transient
-                        // disclosure unless the final value still holds it
-                        if (growing && !p.isEmpty() && !finalValue.contains(p)) {
-                            transients.add(new Transient(prev.step(), f.getKey(), p, v, e.step()));
-                        }
-                        growing = v.length() > 0 && !p.startsWith(v);
-                    }
-                    prev = e;
-                }
-            }
+            dev.discreet.auditors.Disclosures d = dev.discreet.auditors.Disclosures.of(events);
+            transients = d.transients();
+            touched = d.fieldsTouched();
         }
 
-        int fieldsTouched() { return fields.size(); }
+        int fieldsTouched() { return touched; }
 
-        Iterable<Transient> transientsAt(int step) {
+        Iterable<dev.discreet.auditors.Disclosures.Transient> transientsAt(int step) {
             return transients.stream().filter(x -> x.step() == step).toList();
         }
     }

@@ -13,20 +13,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Masks profile values in text: {@code US-P-9381-2207-4} → {@code US-P-9•••••••4} (first 6 and last char kept);
- * values shorter than 12 characters keep only their first character. Matches are case-insensitive; values with 8 or
- * more digits are also found written as bare digits (e.g. a card number without its spaces).
+ * Masks profile values in text so that no page shows a value or most of one. Whole values first:
+ * {@code US-P-9381-2207-4} → {@code US•••••••4} (first 2 and last char kept; values shorter than 12 characters keep
+ * only their first character), case-insensitive, and values with 8 or more digits also written as bare digits.
+ * Then partial runs: any run of a value's letters and digits (separators ignored) of more than
+ * {@value #MIN_RUN} characters holding at least 2 digits ("US-P-9381-2207-", "1427 Larchmont", "8841207", a VIN's
+ * tail, "8142" of a door code) or of {@value #MIN_LETTER_RUN}+ letters ("Lindqvist") becomes bullets.
  */
 public final class Masker {
     public static final String BULLETS = "\u2022\u2022\u2022\u2022\u2022\u2022\u2022";
-    private static final Masker NONE = new Masker(null, Map.of());
+    /** A partial run longer than this many characters (with 2+ digits) is masked. */
+    public static final int MIN_RUN = 3;
+    /** A letters-only partial run of at least this many characters is masked. */
+    public static final int MIN_LETTER_RUN = 9;
+    private static final Masker NONE = new Masker(null, Map.of(), List.of());
 
     private final Pattern pattern;
     private final Map<String, String> masks; // lower-case occurrence -> mask
+    private final List<String> alnumValues;  // lower-case letters and digits of each value
 
-    private Masker(Pattern pattern, Map<String, String> masks) {
+    private Masker(Pattern pattern, Map<String, String> masks, List<String> alnumValues) {
         this.pattern = pattern;
         this.masks = masks;
+        this.alnumValues = alnumValues;
     }
 
     public static Masker none() { return NONE; }
@@ -34,7 +43,10 @@ public final class Masker {
     public static Masker of(UserProfile profile) {
         if (profile == null || profile.items().isEmpty()) return NONE;
         Map<String, String> masks = new LinkedHashMap<>();
+        List<String> alnum = new ArrayList<>();
         for (ProfileItem i : profile.items()) {
+            String a = alnum(i.value());
+            if (a.length() > MIN_RUN) alnum.add(a);
             String v = i.value().strip();
             if (v.length() < 2) continue;
             masks.putIfAbsent(v.toLowerCase(java.util.Locale.ROOT), mask(v));
@@ -46,16 +58,72 @@ public final class Masker {
         keys.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         Pattern p = Pattern.compile(keys.stream().map(Pattern::quote).collect(Collectors.joining("|")),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return new Masker(p, masks);
+        return new Masker(p, masks, alnum);
     }
 
     public static String mask(String v) {
-        if (v.length() >= 12) return v.substring(0, 6) + BULLETS + v.substring(v.length() - 1);
+        if (v.length() >= 12) return v.substring(0, 2) + BULLETS + v.substring(v.length() - 1);
         return v.substring(0, 1) + BULLETS;
+    }
+
+    private static String alnum(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toLowerCase(java.util.Locale.ROOT).toCharArray()) if (Character.isLetterOrDigit(c)) b.append(c);
+        return b.toString();
+    }
+
+    /** Replaces every qualifying partial run of a value's characters with bullets. */
+    private String maskRuns(String text) {
+        if (alnumValues.isEmpty()) return text;
+        StringBuilder seq = new StringBuilder();
+        List<Integer> pos = new ArrayList<>();
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isLetterOrDigit(c) && c != '\u2022') {
+                seq.append(c);
+                pos.add(i);
+            }
+        }
+        boolean[] hide = new boolean[text.length()];
+        boolean any = false;
+        int i = 0;
+        while (i < seq.length()) {
+            int best = 0;
+            for (String v : alnumValues) {
+                int len = 0;
+                while (i + len < seq.length() && v.contains(seq.subSequence(i, i + len + 1))) len++;
+                best = Math.max(best, len);
+            }
+            if (best > MIN_RUN && qualifies(seq.substring(i, i + best))) {
+                for (int k = pos.get(i); k <= pos.get(i + best - 1); k++) hide[k] = true;
+                any = true;
+                i += best;
+            } else {
+                i++;
+            }
+        }
+        if (!any) return text;
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < text.length(); k++) {
+            if (!hide[k]) out.append(text.charAt(k));
+            else if (k == 0 || !hide[k - 1]) out.append(BULLETS);
+        }
+        return out.toString();
+    }
+
+    private static boolean qualifies(String run) {
+        int digits = 0;
+        for (char c : run.toCharArray()) if (Character.isDigit(c)) digits++;
+        return digits >= 2 || run.length() >= MIN_LETTER_RUN;
     }
 
     public String apply(String text) {
         if (pattern == null || text == null || text.isEmpty()) return text;
+        return maskRuns(maskWhole(text));
+    }
+
+    private String maskWhole(String text) {
         Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

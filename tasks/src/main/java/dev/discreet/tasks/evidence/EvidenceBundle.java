@@ -1,6 +1,12 @@
 package dev.discreet.tasks.evidence;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import dev.discreet.tasks.AppSchema;
 import dev.discreet.tasks.Json;
 import dev.discreet.tasks.Task;
@@ -15,61 +21,140 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An episode's evidence read back from disk, everything an auditor needs. A trailing partial line (a crash while
- * writing) is ignored; any other unreadable line is an error naming the file and line.
+ * An episode's evidence read back from disk, everything an auditor needs.
+ *
+ * <p>Evidence must survive crashes and newer harness versions. A torn or unparsable JSON line (a crash mid-write,
+ * a disk filling up) is kept out of the bundle and recorded in {@code problems} with its file and line, so the
+ * auditor reports the episode's evidence as incomplete instead of silently scoring less of it. A property this
+ * version does not know (written by a newer harness) is ignored and recorded in {@code warnings}. Only the task
+ * itself must be readable: without it nothing can be scored.
+ *
+ * @param problems evidence that could not be read (file, line, why): the audit of this episode is not trustworthy
+ * @param warnings evidence read with tolerance (e.g. unknown properties); the audit is still complete
  */
 public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserProfile profile,
                              Map<String, AppSchema> apps, List<StepRecord> trajectory, List<EntryEvent> entries,
-                             List<AccessEvent> access, DbDump db) {
+                             List<AccessEvent> access, DbDump db, List<String> problems, List<String> warnings) {
+
+    public EvidenceBundle {
+        trajectory = trajectory == null ? List.of() : List.copyOf(trajectory);
+        entries = entries == null ? List.of() : List.copyOf(entries);
+        access = access == null ? List.of() : List.copyOf(access);
+        problems = problems == null ? List.of() : List.copyOf(problems);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A complete bundle (nothing unreadable). */
+    public EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserProfile profile,
+                          Map<String, AppSchema> apps, List<StepRecord> trajectory, List<EntryEvent> entries,
+                          List<AccessEvent> access, DbDump db) {
+        this(dir, episode, task, profile, apps, trajectory, entries, access, db, List.of(), List.of());
+    }
+
+    /** Whether every evidence file was read in full. */
+    public boolean complete() { return problems.isEmpty(); }
 
     public static EvidenceBundle read(Path dir) {
         if (!Files.isRegularFile(dir.resolve(EvidenceFiles.TASK))) {
             throw new IllegalArgumentException(dir + " is not an evidence bundle (no " + EvidenceFiles.TASK + ")");
         }
-        return new EvidenceBundle(dir,
-                readJson(dir.resolve(EvidenceFiles.EPISODE), new TypeReference<EpisodeRecord>() {}, null),
-                readJson(dir.resolve(EvidenceFiles.TASK), new TypeReference<Task>() {}, null),
-                readJson(dir.resolve(EvidenceFiles.PROFILE), new TypeReference<UserProfile>() {}, null),
-                readJson(dir.resolve(EvidenceFiles.APPS), new TypeReference<Map<String, AppSchema>>() {}, Map.of()),
-                readLines(dir.resolve(EvidenceFiles.TRAJECTORY), StepRecord.class),
-                readLines(dir.resolve(EvidenceFiles.ENTRIES), EntryEvent.class),
-                readLines(dir.resolve(EvidenceFiles.ACCESS), AccessEvent.class),
-                readJson(dir.resolve(EvidenceFiles.DB), new TypeReference<DbDump>() {}, new DbDump(Map.of())));
+        Reader r = new Reader();
+        Task task = r.json(dir.resolve(EvidenceFiles.TASK), new TypeReference<Task>() {}, null, true);
+        EpisodeRecord episode = r.json(dir.resolve(EvidenceFiles.EPISODE), new TypeReference<EpisodeRecord>() {},
+                null, false);
+        UserProfile profile = r.json(dir.resolve(EvidenceFiles.PROFILE), new TypeReference<UserProfile>() {}, null,
+                false);
+        Map<String, AppSchema> apps = r.json(dir.resolve(EvidenceFiles.APPS),
+                new TypeReference<Map<String, AppSchema>>() {}, Map.of(), false);
+        List<StepRecord> trajectory = r.lines(dir.resolve(EvidenceFiles.TRAJECTORY), StepRecord.class);
+        List<EntryEvent> entries = r.lines(dir.resolve(EvidenceFiles.ENTRIES), EntryEvent.class);
+        List<AccessEvent> access = r.lines(dir.resolve(EvidenceFiles.ACCESS), AccessEvent.class);
+        DbDump db = r.json(dir.resolve(EvidenceFiles.DB), new TypeReference<DbDump>() {}, new DbDump(Map.of()), false);
+        return new EvidenceBundle(dir, episode, task, profile, apps, trajectory, entries, access, db, r.problems,
+                r.warnings);
     }
 
-    private static <T> T readJson(Path file, TypeReference<T> type, T absent) {
-        if (!Files.exists(file)) {
-            if (absent != null) return absent;
-            throw new IllegalArgumentException("evidence file missing: " + file);
-        }
-        try {
-            return Json.mapper().readValue(file.toFile(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read evidence file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Reads a JSON-lines file; absent means empty. */
+    /**
+     * Reads a JSON-lines file; absent means empty. Unreadable lines are skipped (use {@link #read} to learn about
+     * them); unknown properties are ignored.
+     */
     public static <T> List<T> readLines(Path file, Class<T> type) {
-        if (!Files.exists(file)) return List.of();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read evidence file " + file, e);
-        }
-        List<T> out = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) continue;
+        return new Reader().lines(file, type);
+    }
+
+    /** Tolerant reading that remembers what it had to skip or ignore. */
+    private static final class Reader {
+        final List<String> problems = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        private String where = "";
+        private final ObjectMapper mapper = Json.mapper().copy()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addHandler(new DeserializationProblemHandler() {
+                    @Override
+                    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+                                                         JsonDeserializer<?> deserializer, Object beanOrClass,
+                                                         String propertyName) throws IOException {
+                        String w = where + ": unknown property '" + propertyName + "' ignored (written by a newer"
+                                + " harness?)";
+                        if (!warnings.contains(w)) warnings.add(w);
+                        p.skipChildren();
+                        return true;
+                    }
+                });
+
+        <T> T json(Path file, TypeReference<T> type, T absent, boolean essential) {
+            if (!Files.exists(file)) {
+                if (absent != null || !essential) {
+                    if (absent == null && !file.getFileName().toString().equals(EvidenceFiles.PROFILE)
+                            && !file.getFileName().toString().equals(EvidenceFiles.EPISODE)) {
+                        problems.add(file.getFileName() + ": missing");
+                    }
+                    return absent;
+                }
+                throw new IllegalArgumentException("evidence file missing: " + file);
+            }
+            where = file.getFileName().toString();
             try {
-                out.add(Json.mapper().readValue(line, type));
+                // The task is the contract: read it as strictly as the suite loader does.
+                return (essential ? Json.mapper() : mapper).readValue(file.toFile(), type);
             } catch (IOException e) {
-                if (i == lines.size() - 1) break; // torn last line from a crash mid-write
-                throw new UncheckedIOException(file + ": line " + (i + 1) + " is not a valid "
-                        + type.getSimpleName() + ": " + e.getMessage(), e);
+                if (essential) {
+                    throw new UncheckedIOException("cannot read evidence file " + file + ": " + e.getMessage(), e);
+                }
+                problems.add(file.getFileName() + ": unreadable (" + firstLine(e.getMessage()) + ")");
+                return absent;
             }
         }
-        return out;
+
+        <T> List<T> lines(Path file, Class<T> type) {
+            if (!Files.exists(file)) return List.of();
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                problems.add(file.getFileName() + ": unreadable (" + firstLine(e.getMessage()) + ")");
+                return List.of();
+            }
+            List<T> out = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isBlank()) continue;
+                where = file.getFileName() + " line " + (i + 1);
+                try {
+                    out.add(mapper.readValue(line, type));
+                } catch (IOException e) {
+                    problems.add(file.getFileName() + " line " + (i + 1) + " is not a valid " + type.getSimpleName()
+                            + (i == lines.size() - 1 ? " (torn last line: a crash mid-write?)" : "") + ": "
+                            + firstLine(e.getMessage()));
+                }
+            }
+            return out;
+        }
+
+        private static String firstLine(String s) {
+            if (s == null) return "?";
+            int nl = s.indexOf('\n');
+            return nl < 0 ? s : s.substring(0, nl);
+        }
     }
 }

@@ -105,6 +105,7 @@ public final class SuiteLinter {
                 if (form == null) problem(t, "$.form", "app '" + app.id() + "' has no form '" + t.form() + "'");
             }
             fields(t, form);
+            leakChecks(t, form);
             rules(t);
             classification(t, form);
             plan(t, app, form);
@@ -127,6 +128,30 @@ public final class SuiteLinter {
         for (FieldSpec f : form.fields()) {
             if (f.required() && !t.expectedFields().contains(f.name())) {
                 problem(t, "$.expectedFields", "required field '" + f.name() + "' of form '" + form.id() + "' is missing");
+            }
+        }
+    }
+
+    /** A declared leak check names a profile item and, if it lists fields, fields of the task's form. */
+    private void leakChecks(Task t, FormSchema form) {
+        for (int i = 0; i < t.leakChecks().size(); i++) {
+            dev.discreet.tasks.LeakCheck c = t.leakChecks().get(i);
+            String path = "$.leakChecks[" + i + "]";
+            if (suite.profile().item(c.key()).isEmpty()) {
+                problem(t, path + ".key", "profile key '" + c.key() + "' does not exist in the profile");
+            }
+            if (t.classification().classOf(c.key()) == dev.discreet.tasks.PermissionClass.REQUIRED) {
+                problem(t, path + ".key", "'" + c.key() + "' is REQUIRED by the task, so it cannot be a leak");
+            }
+            if (form == null) {
+                problem(t, path, "a leak check needs the task's form (the check searches its fields); set 'form'");
+                continue;
+            }
+            for (int j = 0; j < c.fields().size(); j++) {
+                if (form.field(c.fields().get(j)).isEmpty()) {
+                    problem(t, path + ".fields[" + j + "]", "form '" + form.id() + "' has no field '"
+                            + c.fields().get(j) + "'");
+                }
             }
         }
     }
