@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scores full marks, the oversharing agent scores exactly what the formulas give, and every saved bundle
  * re-audits offline to the same result.
  */
+@org.junit.jupiter.api.Tag("device") // real Appium + Chromium: integration-test phase (Failsafe)
 class EndToEndTest {
     @TempDir
     static Path runs;
@@ -41,8 +42,12 @@ class EndToEndTest {
         List<String> five = List.of("doctor-001", "doctor-002", "doctor-003", "doctor-004", "doctor-005");
         TaskSuite all = SuiteLoader.canonical();
         suite = all.withTasks(all.tasks().stream().filter(t -> five.contains(t.id())).toList());
+        // Full-resolution PNG, as a phone's own screenshot: the JPEG default is covered by ParallelRunTest.
         run = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(runs).withRunId("e2e")
-                .withAppiumUrl(SharedAppium.url()))
+                .withAppiumUrl(SharedAppium.url())
+                .withPhone(dev.discreet.harness.device.ChromiumPhoneOptions.defaults()
+                        .withScreenshots(dev.discreet.harness.device.ScreenshotFormat.PNG)
+                        .withScreenshotScale(dev.discreet.harness.device.ScreenshotScale.DEVICE)))
                 .onProgress(System.out::println)
                 .run();
     }
@@ -58,7 +63,8 @@ class EndToEndTest {
         assertThat(run.report()).exists().hasFileName("report.html");
         assertThat(run.runDir().resolve("results.json")).exists();
         assertThat(run.runDir().resolve(EvidenceFiles.MANIFEST)).content()
-                .contains(suite.hash()).contains("appium chromium").contains("\"screenshot\" : \"DEVICE\"");
+                .contains(suite.hash()).contains("appium chromium").contains("\"screenshot\" : \"DEVICE\"")
+                .contains("\"screenshots\" : \"png 1082x2402\"");
     }
 
     @Test

@@ -17,4 +17,8 @@ public final class ReferenceAgent implements Agent {
 
     @Override
     public AgentDecision next(AgentInput input) { return follower.next(input); }
+
+    /** Reads the element list only. */
+    @Override
+    public boolean needsScreenshots() { return false; }
 }

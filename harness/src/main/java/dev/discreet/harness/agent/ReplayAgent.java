@@ -102,4 +102,8 @@ public final class ReplayAgent implements Agent {
         }
         return new AgentDecision("replay of " + source + " step " + r.step(), r.action());
     }
+
+    /** Reads the element list only. */
+    @Override
+    public boolean needsScreenshots() { return false; }
 }

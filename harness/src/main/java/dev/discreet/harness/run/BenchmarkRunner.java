@@ -76,6 +76,7 @@ public final class BenchmarkRunner {
         TaskSuite suite = options.suite();
         List<Task> tasks = selectTasks(suite);
         for (String name : options.agents()) agent(name); // unknown agents fail before anything is written
+        checkScreenshots();
         String runId = options.runId() != null ? options.runId()
                 : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = options.runsDir().resolve(runId).toAbsolutePath();
@@ -203,6 +204,26 @@ public final class BenchmarkRunner {
         }
     }
 
+    /** Screenshots off is for agents that read only the element list; refuse it, before anything runs, for one that looks. */
+    private void checkScreenshots() {
+        if (options.phone().screenshots() != dev.discreet.harness.device.ScreenshotFormat.NONE) return;
+        for (String name : options.agents()) {
+            Agent a = agent(name).get();
+            boolean needs = a.needsScreenshots();
+            if (a instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // only asked what it needs
+                }
+            }
+            if (needs) {
+                throw new IllegalArgumentException("agent '" + name + "' looks at screenshots, but screenshots are "
+                        + "off: run with --screenshots jpeg (or png), or give it the element list only");
+            }
+        }
+    }
+
     private Supplier<Agent> agent(String name) {
         Supplier<Agent> s = customAgents.get(name);
         return s != null ? s : Agents.byName(name);
@@ -243,6 +264,7 @@ public final class BenchmarkRunner {
             params.put("resume", String.valueOf(options.resume()));
             params.put("phone", options.phone().phone().name());
             params.put("screenshot", options.phone().screenshotScale().name());
+            params.put("screenshots", screenshots(options.phone()));
             params.put("parallelism", String.valueOf(options.parallelism()));
             params.putAll(extraParameters);
             RunManifest m = new RunManifest(runId, Version.HARNESS, suite.name(), suite.version(), suite.hash(),
@@ -253,6 +275,17 @@ public final class BenchmarkRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run manifest " + file, e);
         }
+    }
+
+    /** What each step captured, for the manifest and the report: "jpeg 412x915", "png 1082x2402", "none". */
+    static String screenshots(dev.discreet.harness.device.ChromiumPhoneOptions p) {
+        double s = p.screenScale();
+        String size = Math.round(p.phone().cssWidth() * s) + "x" + Math.round(p.phone().cssHeight() * s);
+        return switch (p.screenshots()) {
+            case NONE -> "none (element lists only; coordinates " + size + ")";
+            case JPEG -> "jpeg " + size;
+            case PNG -> "png " + size;
+        };
     }
 
     private static RunManifest withDevice(Path runDir, RunManifest m, String device) {

@@ -10,6 +10,7 @@ import dev.discreet.harness.agent.model.ModelUnavailableException;
 import dev.discreet.harness.device.Device;
 import dev.discreet.harness.device.InvalidActionException;
 import dev.discreet.harness.device.Observation;
+import dev.discreet.harness.device.ScreenshotFormat;
 import dev.discreet.harness.privacy.PrivacyTools;
 import dev.discreet.mockapps.MockAppServer;
 import dev.discreet.mockapps.MockEpisode;
@@ -20,6 +21,7 @@ import dev.discreet.tasks.Task;
 import dev.discreet.tasks.TaskSuite;
 import dev.discreet.tasks.action.Action;
 import dev.discreet.tasks.action.ActionType;
+import dev.discreet.tasks.evidence.DbDump;
 import dev.discreet.tasks.evidence.EpisodeRecord;
 import dev.discreet.tasks.evidence.EpisodeStatus;
 import dev.discreet.tasks.evidence.EvidenceFiles;
@@ -69,7 +71,7 @@ public final class EpisodeRunner {
             Files.createDirectories(dir.resolve(EvidenceFiles.SCREENS));
             write(dir.resolve(EvidenceFiles.TASK), task);
             write(dir.resolve(EvidenceFiles.PROFILE), suite.profile());
-            write(dir.resolve(EvidenceFiles.APPS), new LinkedHashMap<>(suite.apps()));
+            writeCompact(dir.resolve(EvidenceFiles.APPS), new LinkedHashMap<>(suite.apps()));
             write(dir.resolve(EvidenceFiles.EPISODE), record);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);
@@ -93,9 +95,10 @@ public final class EpisodeRunner {
                     long t0 = System.nanoTime();
                     Observation obs = device.observe();
                     long t1 = System.nanoTime();
-                    String shot = EvidenceFiles.screenshot(step);
+                    ScreenshotFormat format = obs.screenshotFormat();
+                    String shot = format == ScreenshotFormat.NONE ? null : EvidenceFiles.screenshot(step, format.extension());
                     String elements = EvidenceFiles.elements(step);
-                    Files.write(dir.resolve(shot), obs.screenshotPng());
+                    if (shot != null) Files.write(dir.resolve(shot), obs.screenshotPng());
                     Files.writeString(dir.resolve(elements), Json.write(obs.elements()));
                     long t2 = System.nanoTime();
                     AgentDecision decision = agent.next(new AgentInput(step, obs, feedback, toolResult));
@@ -147,7 +150,7 @@ public final class EpisodeRunner {
                 status = EpisodeStatus.ERROR;
                 error = e.toString();
             }
-            write(dir.resolve(EvidenceFiles.DB), episode.dump());
+            writeCompact(dir.resolve(EvidenceFiles.DB), changedOnly(episode.dump(), task));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);
         }
@@ -173,7 +176,48 @@ public final class EpisodeRunner {
         return new EpisodeBrief(task.goal(), low, high, levels, directory.names(), task.writeMode(), maxSteps, task);
     }
 
+    /** Each app's database as seeded, per app server: what an untouched database dumps to. */
+    private static final Map<MockAppServer, DbDump> SEEDS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * The databases worth keeping: the task's app, the privacy manager, every app a verification rule reads, and any
+     * other app whose database differs from its seed. An untouched database is the seed again (~15 KB of catalogue
+     * per app, ten apps per episode): it holds no value an auditor could find, so it is left out of the bundle.
+     */
+    private DbDump changedOnly(DbDump dump, Task task) {
+        DbDump seed = SEEDS.computeIfAbsent(apps, this::seedDump);
+        java.util.Set<String> keep = new java.util.HashSet<>(java.util.List.of(task.app(), "privacy"));
+        if (task.success() != null) task.success().forEach(r -> keep.add(r.dbOr(task.app())));
+        Map<String, Map<String, java.util.List<Map<String, Object>>>> out = new LinkedHashMap<>();
+        dump.apps().forEach((app, tables) -> {
+            if (keep.contains(app) || !tables.equals(seed.apps().get(app))) out.put(app, tables);
+        });
+        return new DbDump(out);
+    }
+
+    private DbDump seedDump(MockAppServer server) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory("discreet-seed-");
+            try (MockEpisode probe = server.beginEpisode("seed-" + System.nanoTime(), tmp)) {
+                return probe.dump();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seed databases", e);
+        } finally {
+            if (tmp != null) dev.discreet.harness.internal.Files2.deleteTree(tmp);
+        }
+    }
+
     private static double ms(long nanos) { return Math.round(nanos / 10_000.0) / 100.0; }
+
+    /** Large machine-read files (app schemas, databases) without indentation: a third smaller. */
+    private static void writeCompact(Path file, Object value) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, Json.write(value));
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
 
     private static void write(Path file, Object value) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

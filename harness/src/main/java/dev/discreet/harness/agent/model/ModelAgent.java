@@ -80,6 +80,10 @@ public final class ModelAgent implements Agent, Metered, AutoCloseable {
     @Override
     public String name() { return options.agentName(); }
 
+    /** A vision model needs the screenshot; a text-only one reads the element list. */
+    @Override
+    public boolean needsScreenshots() { return options.vision(); }
+
     @Override
     public void begin(EpisodeBrief b) {
         brief = b;
@@ -110,7 +114,7 @@ public final class ModelAgent implements Agent, Metered, AutoCloseable {
             Observation o = t.screen();
             String text = Prompts.turn(t.step(), t.feedback(), t.parseError(), o == null ? null : o.title(),
                     o == null ? List.of() : o.elements(), screens, withScreen && o != null);
-            String image = withScreen && options.vision() && o != null ? screens.dataUrl(o.screenshotPng()) : null;
+            String image = withScreen && options.vision() && o != null && o.hasScreenshot() ? screens.dataUrl(o.screenshotPng()) : null;
             messages.add(ChatMessage.user(text, image));
             if (t.reply() != null) messages.add(ChatMessage.assistant(t.reply()));
         }
