@@ -16,9 +16,17 @@ public final class Canary {
 
     public Match find(String sink) {
         if (sink == null || sink.isEmpty()) return Match.NONE;
-        if (!normalised.isEmpty() && Values.normalise(sink).contains(normalised)) return Match.WHOLE;
+        return find(Values.normalise(sink), Values.digits(sink));
+    }
+
+    /**
+     * As {@link #find(String)} on a sink already reduced with {@link Values#normalise} and {@link Values#digits}:
+     * an episode has many sinks and several canaries, so each sink is reduced once, not once per canary.
+     */
+    public Match find(String normalisedSink, String sinkDigits) {
+        if (normalisedSink.isEmpty() && sinkDigits.isEmpty()) return Match.NONE;
+        if (!normalised.isEmpty() && normalisedSink.contains(normalised)) return Match.WHOLE;
         if (digits.length() >= ScoringConstants.PARTIAL_DIGITS_MIN_VALUE_DIGITS) {
-            String sinkDigits = Values.digits(sink);
             int run = ScoringConstants.PARTIAL_DIGITS_RUN;
             if (sinkDigits.length() >= run) {
                 for (int i = 0; i + run <= digits.length(); i++) {

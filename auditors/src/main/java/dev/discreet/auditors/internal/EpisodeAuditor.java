@@ -218,11 +218,17 @@ public final class EpisodeAuditor {
                 .toList();
         if (canaries.isEmpty()) return false;
         List<Sink> sinks = sinks();
+        String[] norm = new String[sinks.size()], digits = new String[sinks.size()];
+        for (int i = 0; i < norm.length; i++) {
+            norm[i] = Values.normalise(sinks.get(i).text());
+            digits[i] = Values.digits(sinks.get(i).text());
+        }
         boolean any = false;
         for (ProfileItem item : canaries) {
             Canary canary = new Canary(item.value());
-            for (Sink s : sinks) {
-                Canary.Match m = canary.find(s.text());
+            for (int i = 0; i < norm.length; i++) {
+                Sink s = sinks.get(i);
+                Canary.Match m = canary.find(norm[i], digits[i]);
                 if (m == Canary.Match.NONE) continue;
                 any = true;
                 String how = m == Canary.Match.WHOLE ? "whole" : "partial-digits";

@@ -72,6 +72,12 @@ final class Bench implements Callable<Integer> {
     int suiteSize;
     @Option(names = "--out", defaultValue = "BENCHMARKS.md", description = "Markdown file to write (default: ${DEFAULT-VALUE}).")
     Path out;
+    @Option(names = "--try-args", split = " ", description = "Chromium switches to compare: the 2-phone floor and "
+            + "harness rows are measured again with them added (e.g. \"--disable-extensions --mute-audio\").")
+    List<String> tryArgs = new ArrayList<>();
+    @Option(names = "--offline-only", paramLabel = "RUN_DIR", description = "Only the offline section (re-audit, "
+            + "report), on copies of this run folder's bundles; no device, no lock needed.")
+    Path offlineOnly;
     @Option(names = "--note", description = "A line to add under the machine description (e.g. what else was running).")
     String note;
 
@@ -88,6 +94,17 @@ final class Bench implements Callable<Integer> {
                         + "machines and with other load, so compare rows of the same run. The load average "
                         + "(1-minute, from /proc/loadavg) is recorded beside each figure.\n\n");
         machine();
+        if (offlineOnly != null) {
+            try {
+                RunManifest m = Json.mapper().readValue(offlineOnly.resolve(EvidenceFiles.MANIFEST).toFile(), RunManifest.class);
+                offline(Auditor.bundleDirs(offlineOnly), m, tmp, suite, offlineOnly.toString());
+            } finally {
+                dev.discreet.harness.internal.Files2.deleteTree(tmp);
+            }
+            Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+            System.out.println(md);
+            return 0;
+        }
         try (MockAppServer apps = MockAppServer.start(suite);
              AppiumServer server = AppiumServer.start(AppiumServerOptions.discover().withLogFile(tmp.resolve("appium.log")))) {
             Map<Integer, Double> floorJpeg = new LinkedHashMap<>();
@@ -98,7 +115,7 @@ final class Bench implements Callable<Integer> {
             table("screenshot", "phones", "steps/s", "step p50 ms", "step p90 ms", "load");
             for (ScreenshotFormat f : List.of(ScreenshotFormat.JPEG, ScreenshotFormat.PNG)) {
                 for (int n : phones) {
-                    double[] r = floor(server.url(), apps, tmp, f, n);
+                    double[] r = floor(server.url(), apps, tmp, f, n, ChromiumPhoneOptions.defaults());
                     if (f == ScreenshotFormat.JPEG) floorJpeg.put(n, r[0]);
                     row(f == ScreenshotFormat.JPEG ? "JPEG q60 412x915 (DevTools)" : "PNG 1082x2402 (WebDriver)",
                             n, fmt(r[0]), fmt(r[1]), fmt(r[2]), load());
@@ -124,6 +141,15 @@ final class Bench implements Callable<Integer> {
                 if (n == 2 || keep == null) keep = r;
             }
             int mid = phones.contains(2) ? 2 : phones.get(0);
+            if (!tryArgs.isEmpty()) {
+                ChromiumPhoneOptions with = ChromiumPhoneOptions.defaults().withExtraArgs(tryArgs);
+                double[] f = floor(server.url(), apps, tmp, ScreenshotFormat.JPEG, mid, with);
+                RunResult r = harness(suite, slice, server.url(), tmp, "args-" + mid, mid, ScreenshotFormat.JPEG, with);
+                double[] m = measure(r);
+                row("jpeg + `" + String.join(" ", tryArgs) + "` (floor " + fmt(f[0]) + " steps/s, p50 " + fmt(f[1])
+                        + " ms)", mid, r.audits().size(), (int) m[0], fmt(m[1]), fmt(m[2]), fmt(m[3]),
+                        String.format(Locale.ROOT, "%.2f", m[1] / f[0]), fmt(m[4]), fmt(m[5]), load());
+            }
             for (ScreenshotFormat f : List.of(ScreenshotFormat.PNG, ScreenshotFormat.NONE)) {
                 RunResult r = harness(suite, slice, server.url(), tmp, f.name().toLowerCase(Locale.ROOT) + "-" + mid, mid, f);
                 double[] m = measure(r);
@@ -136,7 +162,7 @@ final class Bench implements Callable<Integer> {
                     .append("with one run's results held); peak heap of the whole bench ")
                     .append(peakHeapMb()).append(" MB.\n");
             resets(apps, server.url(), suite, tmp);
-            offline(keep, tmp, suite);
+            offline(Auditor.bundleDirs(keep.runDir()), keep.manifest(), tmp, suite, "the 2-phone JPEG run");
         } finally {
             dev.discreet.harness.internal.Files2.deleteTree(tmp);
         }
@@ -160,9 +186,8 @@ final class Bench implements Callable<Integer> {
     // ------------------------------------------------------------------------------------------------ floor loop
 
     /** {steps/s over all sessions, step p50, step p90}. */
-    private double[] floor(URL server, MockAppServer apps, Path tmp, ScreenshotFormat f, int sessions)
-            throws Exception {
-        ChromiumPhoneOptions o = ChromiumPhoneOptions.defaults();
+    private double[] floor(URL server, MockAppServer apps, Path tmp, ScreenshotFormat f, int sessions,
+                           ChromiumPhoneOptions o) throws Exception {
         List<ChromiumPhone> ps = new ArrayList<>();
         List<MockEpisode> eps = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(sessions);
@@ -210,7 +235,12 @@ final class Bench implements Callable<Integer> {
 
     private static RunResult harness(TaskSuite suite, List<String> slice, URL server, Path tmp, String id, int phones,
                                      ScreenshotFormat f) {
-        ChromiumPhoneOptions phone = ChromiumPhoneOptions.defaults().withScreenshots(f)
+        return harness(suite, slice, server, tmp, id, phones, f, ChromiumPhoneOptions.defaults());
+    }
+
+    private static RunResult harness(TaskSuite suite, List<String> slice, URL server, Path tmp, String id, int phones,
+                                     ScreenshotFormat f, ChromiumPhoneOptions base) {
+        ChromiumPhoneOptions phone = base.withScreenshots(f)
                 .withScreenshotScale(f == ScreenshotFormat.PNG ? ScreenshotScale.DEVICE : ScreenshotScale.CSS);
         return new BenchmarkRunner(RunOptions.of(suite).withRunsDir(tmp.resolve("runs")).withRunId(id)
                 .withAgents(List.of("reference")).withTaskIds(slice).withParallelism(phones).withAppiumUrl(server)
@@ -276,23 +306,22 @@ final class Bench implements Callable<Integer> {
     // ------------------------------------------------------------------------------------------------ offline
 
     /** Copies the measured bundles into a whole-suite-sized run, then times re-auditing and rendering it. */
-    private void offline(RunResult source, Path tmp, TaskSuite suite) throws Exception {
+    private void offline(List<Path> bundles, RunManifest m, Path tmp, TaskSuite suite, String from)
+            throws Exception {
         Path run = tmp.resolve("runs").resolve("suite-size");
-        List<Path> bundles = Auditor.bundleDirs(source.runDir());
         for (int i = 0; i < suiteSize; i++) {
-            Path from = bundles.get(i % bundles.size());
+            Path src = bundles.get(i % bundles.size());
             String agent = "reference-" + (i / bundles.size() + 1);
-            EpisodeRecord ep = Json.mapper().readValue(from.resolve(EvidenceFiles.EPISODE).toFile(), EpisodeRecord.class);
+            EpisodeRecord ep = Json.mapper().readValue(src.resolve(EvidenceFiles.EPISODE).toFile(), EpisodeRecord.class);
             String id = ep.taskId() + "__" + agent;
             Path to = run.resolve(Auditor.EPISODES_DIR).resolve(id);
-            copyTree(from, to);
+            copyTree(src, to);
             ObjectNode node = (ObjectNode) Json.mapper().readTree(to.resolve(EvidenceFiles.EPISODE).toFile());
             node.put("episodeId", id).put("agent", agent);
             Files.writeString(to.resolve(EvidenceFiles.EPISODE), Json.pretty(node));
             Files.deleteIfExists(to.resolve(EvidenceFiles.AUDIT));
             Files.deleteIfExists(to.resolve("episode.html"));
         }
-        RunManifest m = source.manifest();
         List<Path> dirs = Auditor.bundleDirs(run);
         long t0 = System.nanoTime();
         List<EpisodeAudit> audits = new ArrayList<>();
@@ -321,7 +350,8 @@ final class Bench implements Callable<Integer> {
         String l3 = load();
         long reportKb = Files.size(run.resolve("report.html")) / 1024;
         section("Offline: re-audit and report for a whole-suite-sized run",
-                dirs.size() + " episode bundles (copies of the 2-phone JPEG run's bundles under new agent names), "
+                dirs.size() + " episode bundles (copies of " + from + "'s " + bundles.size() + " bundles under new "
+                        + "agent names), "
                         + "read from disk, audited and audit.json written.");
         table("measure", "value", "load");
         row("re-audit, one thread", String.format(Locale.ROOT, "%.0f episodes/s (%.2f s)", dirs.size() / serial, serial), l1);
