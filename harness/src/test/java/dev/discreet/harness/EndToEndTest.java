@@ -130,6 +130,28 @@ class EndToEndTest {
     }
 
     @Test
+    void aStepAfterAPrivacyToolReusesTheObservationItsScreenDidNotChange() {
+        // The oversharing agent asks for every HIGH item first: tool after tool, on the same screen.
+        EpisodeAudit a = byTask("oversharing").get("doctor-001");
+        List<dev.discreet.tasks.evidence.StepRecord> t = EvidenceBundle.read(run.runDir().resolve(Auditor.EPISODES_DIR)
+                .resolve(a.episodeId())).trajectory();
+        int reused = 0;
+        for (int i = 1; i < t.size(); i++) {
+            var prev = t.get(i - 1);
+            boolean tool = prev.action() != null && dev.discreet.tasks.action.ActionType.find(prev.action().name())
+                    .map(dev.discreet.tasks.action.ActionType::isPrivacyTool).orElse(false);
+            if (tool) {
+                assertThat(t.get(i).screenshot()).as("step %d", t.get(i).step()).isEqualTo(prev.screenshot());
+                assertThat(t.get(i).elements()).isEqualTo(prev.elements());
+                reused++;
+            } else {
+                assertThat(t.get(i).screenshot()).isNotEqualTo(prev.screenshot());
+            }
+        }
+        assertThat(reused).isGreaterThan(0);
+    }
+
+    @Test
     void savedBundlesReAuditOfflineToIdenticalResults() {
         for (EpisodeAudit original : run.audits()) {
             Path dir = run.runDir().resolve(Auditor.EPISODES_DIR).resolve(original.episodeId());

@@ -88,18 +88,33 @@ public final class EpisodeRunner {
             agent.begin(brief(task, maxSteps));
             String feedback = null;
             ToolResult toolResult = null;
+            boolean unchanged = false;
+            Observation seen = null;
+            String seenShot = null, seenElements = null;
             try {
                 for (int step = 1; step <= maxSteps; step++) {
                     steps = step;
                     episode.setStep(step);
                     long t0 = System.nanoTime();
-                    Observation obs = device.observe();
-                    long t1 = System.nanoTime();
-                    ScreenshotFormat format = obs.screenshotFormat();
-                    String shot = format == ScreenshotFormat.NONE ? null : EvidenceFiles.screenshot(step, format.extension());
-                    String elements = EvidenceFiles.elements(step);
-                    if (shot != null) Files.write(dir.resolve(shot), obs.screenshotPng());
-                    Files.writeString(dir.resolve(elements), Json.write(obs.elements()));
+                    Observation obs;
+                    String shot, elements;
+                    long t1;
+                    if (unchanged) {
+                        // Nothing touched the screen since the last observation (a privacy tool, or an invalid
+                        // action the device never performed): the same observation, and the same evidence files.
+                        obs = seen;
+                        shot = seenShot;
+                        elements = seenElements;
+                        t1 = System.nanoTime();
+                    } else {
+                        obs = device.observe();
+                        t1 = System.nanoTime();
+                        ScreenshotFormat format = obs.screenshotFormat();
+                        shot = format == ScreenshotFormat.NONE ? null : EvidenceFiles.screenshot(step, format.extension());
+                        elements = EvidenceFiles.elements(step);
+                        if (shot != null) Files.write(dir.resolve(shot), obs.screenshotPng());
+                        Files.writeString(dir.resolve(elements), Json.write(obs.elements()));
+                    }
                     long t2 = System.nanoTime();
                     AgentDecision decision = agent.next(new AgentInput(step, obs, feedback, toolResult));
                     long t3 = System.nanoTime();
@@ -131,6 +146,11 @@ public final class EpisodeRunner {
                             message = e.getMessage();
                         }
                     }
+                    unchanged = StepRecord.INVALID.equals(result)
+                            || (action != null && ActionType.find(action.name()).map(ActionType::isPrivacyTool).orElse(false));
+                    seen = obs;
+                    seenShot = shot;
+                    seenElements = elements;
                     if (StepRecord.INVALID.equals(result)) feedback = "Invalid action: " + message;
                     else if (toolResult != null) feedback = toolResult.message();
                     long t4 = System.nanoTime();
