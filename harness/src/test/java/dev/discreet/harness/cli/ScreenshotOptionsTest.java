@@ -24,6 +24,23 @@ class ScreenshotOptionsTest {
         check(Main.phone("jpeg", ScreenshotScale.DEVICE), ScreenshotFormat.JPEG, ScreenshotScale.DEVICE);
     }
 
+    @Test
+    void anUnknownFormatStopsTheRunWithTheChoices(@org.junit.jupiter.api.io.TempDir java.nio.file.Path runs) {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = Main.execute("run", "--screenshots", "webp", "--runs-dir", runs.toString());
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(buf.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("screenshots must be one of jpeg, png, none; was 'webp'");
+        assertThat(runs.resolve("runs")).doesNotExist();
+    }
+
     private static void check(ChromiumPhoneOptions o, ScreenshotFormat f, ScreenshotScale s) {
         assertThat(o.screenshots()).isEqualTo(f);
         assertThat(o.screenshotScale()).isEqualTo(s);
