@@ -111,7 +111,7 @@ public final class BenchmarkRunner {
             int workers = Math.min(options.parallelism(), Math.max(1, chains.size()));
             ConcurrentLinkedQueue<List<Job>> queue = new ConcurrentLinkedQueue<>(chains);
             RunManifest[] current = {manifest};
-            long[] lastReport = {Long.MIN_VALUE / 2};
+            long[] lastReport = {Long.MIN_VALUE / 2, 0}; // last write's end, its duration
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "discreet-device");
                 t.setDaemon(true);
@@ -144,10 +144,15 @@ public final class BenchmarkRunner {
                                                             : String.format("%.2f", audit.privacy()))));
                                     // Reports of a run in progress stay current, but at most every few seconds:
                                     // this runs under the lock every phone waits on, and the run's end writes anyway.
-                                    if (System.nanoTime() - lastReport[0] < REPORT_INTERVAL_NANOS) continue;
-                                    lastReport[0] = System.nanoTime();
+                                    // The gap also grows with the report's own cost (20x its last write, ~5% of
+                                    // the run): late in a 700-episode run one write takes a second or more.
+                                    if (System.nanoTime() - lastReport[0] < Math.max(REPORT_INTERVAL_NANOS,
+                                            20 * lastReport[1])) continue;
+                                    long w0 = System.nanoTime();
                                     Reporting.write(runDir, current[0], List.copyOf(audits.values()), suite.profile(),
                                             options.revealValues());
+                                    lastReport[0] = System.nanoTime();
+                                    lastReport[1] = lastReport[0] - w0;
                                 }
                             }
                         }
