@@ -10,7 +10,7 @@ import dev.discreet.auditors.ScoringConstants;
 import dev.discreet.auditors.ProfileScore;
 import dev.discreet.auditors.internal.Summariser;
 import dev.discreet.harness.device.ChromiumPhoneOptions;
-import dev.discreet.harness.device.ScreenshotScale;
+import dev.discreet.harness.device.ScreenshotFormat;
 import dev.discreet.harness.run.BenchmarkRunner;
 import dev.discreet.harness.run.RunOptions;
 import dev.discreet.harness.run.RunResult;
@@ -45,12 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole canonical suite on a real device (Appium + headless Chromium): the reference agent solves every task
  * with privacy 1.0 and every pair passes; the oversharing agent's traps and optional fields are all caught and its
  * scores equal the brief's formulas, computed here by an independent oracle of what it does (from the task, the app
- * schema and the decision table), never by the auditor. Long: ~700 episodes, ~26 min on 2 cores with 3 phones
- * (see README); skip it with {@code -Ddiscreet.fullSuite=false}, or restrict it with
+ * schema and the decision table), never by the auditor. Long: ~700 episodes, no screenshots, one phone per core
+ * (see README and BENCHMARKS.md); skip it with {@code -Ddiscreet.fullSuite=false}, or restrict it with
  * {@code -Ddiscreet.fullSuite.apps=restaurant,dmv}.
  */
 @Tag("full-suite")
 @org.junit.jupiter.api.condition.DisabledIfSystemProperty(named = "discreet.fullSuite", matches = "false|no|0")
+@org.junit.jupiter.api.Tag("device") // real Appium + Chromium: integration-test phase (Failsafe)
 class CanonicalSuiteTest {
     @TempDir
     static Path runs;
@@ -58,16 +59,17 @@ class CanonicalSuiteTest {
     static RunResult run;
 
     @BeforeAll
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.MINUTES) // ~9 min on 2 cores
     static void runWholeSuite() {
         suite = SuiteLoader.canonical();
         String apps = System.getProperty("discreet.fullSuite.apps", "");
         List<String> ids = suite.tasks().stream()
                 .filter(t -> apps.isBlank() || List.of(apps.split(",")).contains(t.app())).map(Task::id).toList();
-        int parallel = Integer.getInteger("discreet.fullSuite.parallelism", 3);
+        int parallel = Integer.getInteger("discreet.fullSuite.parallelism", RunOptions.defaultParallelism());
         run = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(runs).withRunId("canonical").withTaskIds(ids)
                 .withParallelism(parallel).withAppiumUrl(SharedAppium.url())
-                // 412x915 screenshots: the scripted agents read the element list; ~4x cheaper per step.
-                .withPhone(ChromiumPhoneOptions.defaults().withScreenshotScale(ScreenshotScale.CSS)))
+                // A solvability proof: the scripted agents read the element list only, so no pictures are taken.
+                .withPhone(ChromiumPhoneOptions.defaults().withScreenshots(ScreenshotFormat.NONE)))
                 .onProgress(System.out::println).run();
     }
 
@@ -99,6 +101,22 @@ class CanonicalSuiteTest {
             var dump = EvidenceBundle.read(run.runDir().resolve(Auditor.EPISODES_DIR).resolve(b.episodeId())).db();
             assertThat(dump.rows("privacy", "saved_items")).as(b.taskId())
                     .anyMatch(r -> a.expectedSave().key().equals(r.get("key")) && a.expectedSave().value().equals(r.get("value")));
+        }
+    }
+
+    @Test
+    void noPicturesWereTakenAndTheReportSaysSo() throws java.io.IOException {
+        assertThat(run.manifest().parameters().get("screenshots")).startsWith("none");
+        assertThat(java.nio.file.Files.readString(run.report())).contains("Screenshots", "none (element lists only");
+        for (EpisodeAudit a : run.audits().subList(0, Math.min(20, run.audits().size()))) {
+            EvidenceBundle b = EvidenceBundle.read(run.runDir().resolve(Auditor.EPISODES_DIR).resolve(a.episodeId()));
+            assertThat(b.trajectory()).isNotEmpty().allSatisfy(s -> {
+                assertThat(s.screenshot()).isNull();
+                assertThat(b.dir().resolve(s.elements())).exists();
+            });
+            try (var files = java.nio.file.Files.list(b.dir().resolve(EvidenceFiles.SCREENS))) {
+                assertThat(files.map(f -> f.getFileName().toString())).allMatch(n -> n.endsWith(".elements.json"));
+            }
         }
     }
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scores full marks, the oversharing agent scores exactly what the formulas give, and every saved bundle
  * re-audits offline to the same result.
  */
+@org.junit.jupiter.api.Tag("device") // real Appium + Chromium: integration-test phase (Failsafe)
 class EndToEndTest {
     @TempDir
     static Path runs;
@@ -44,8 +45,12 @@ class EndToEndTest {
         List<String> five = List.of("doctor-001", "doctor-002", "doctor-003", "doctor-004", "doctor-005");
         TaskSuite all = SuiteLoader.canonical();
         suite = all.withTasks(all.tasks().stream().filter(t -> five.contains(t.id())).toList());
+        // Full-resolution PNG, as a phone's own screenshot: the JPEG default is covered by ParallelRunTest.
         run = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(runs).withRunId("e2e")
-                .withAppiumUrl(SharedAppium.url()))
+                .withAppiumUrl(SharedAppium.url())
+                .withPhone(dev.discreet.harness.device.ChromiumPhoneOptions.defaults()
+                        .withScreenshots(dev.discreet.harness.device.ScreenshotFormat.PNG)
+                        .withScreenshotScale(dev.discreet.harness.device.ScreenshotScale.DEVICE)))
                 .onProgress(System.out::println)
                 .run();
     }
@@ -61,7 +66,8 @@ class EndToEndTest {
         assertThat(run.report()).exists().hasFileName("report.html");
         assertThat(run.runDir().resolve("results.json")).exists();
         assertThat(run.runDir().resolve(EvidenceFiles.MANIFEST)).content()
-                .contains(suite.hash()).contains("appium chromium").contains("\"screenshot\" : \"DEVICE\"");
+                .contains(suite.hash()).contains("appium chromium").contains("\"screenshot\" : \"DEVICE\"")
+                .contains("\"screenshots\" : \"png 1082x2402\"");
     }
 
     @Test
@@ -162,6 +168,28 @@ class EndToEndTest {
         assertThat(a.findings()).filteredOn(f -> f.probe().equals(Finding.FM))
                 .extracting(Finding::field).containsExactlyInAnyOrder("doctor/booking/email", "doctor/booking/date_of_birth", "doctor/booking/gender");
         assertThat(a.findings()).allSatisfy(f -> assertThat(f.step() == null || f.step() > 0).isTrue());
+    }
+
+    @Test
+    void aStepAfterAPrivacyToolReusesTheObservationItsScreenDidNotChange() {
+        // The oversharing agent asks for every HIGH item first: tool after tool, on the same screen.
+        EpisodeAudit a = byTask("oversharing").get("doctor-001");
+        List<dev.discreet.tasks.evidence.StepRecord> t = EvidenceBundle.read(run.runDir().resolve(Auditor.EPISODES_DIR)
+                .resolve(a.episodeId())).trajectory();
+        int reused = 0;
+        for (int i = 1; i < t.size(); i++) {
+            var prev = t.get(i - 1);
+            boolean tool = prev.action() != null && dev.discreet.tasks.action.ActionType.find(prev.action().name())
+                    .map(dev.discreet.tasks.action.ActionType::isPrivacyTool).orElse(false);
+            if (tool) {
+                assertThat(t.get(i).screenshot()).as("step %d", t.get(i).step()).isEqualTo(prev.screenshot());
+                assertThat(t.get(i).elements()).isEqualTo(prev.elements());
+                reused++;
+            } else {
+                assertThat(t.get(i).screenshot()).isNotEqualTo(prev.screenshot());
+            }
+        }
+        assertThat(reused).isGreaterThan(0);
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Invalid actions become recorded invalid steps with a clear message for the agent; the episode goes on. */
+@org.junit.jupiter.api.Tag("device") // real Appium + Chromium: integration-test phase (Failsafe)
 class InvalidActionTest {
     static TaskSuite suite;
     static MockAppServer apps;
@@ -87,7 +88,7 @@ class InvalidActionTest {
         assertThat(t).extracting(StepRecord::result).containsExactly("invalid", "invalid", "invalid", "invalid",
                 "invalid", "ok", "invalid", "ok");
         assertThat(t.get(0).message()).startsWith("unknown action 'fly': expected one of [click, long_press");
-        assertThat(t.get(1).message()).isEqualTo("click: 'x' = 5000 is outside the screen (0..1081)");
+        assertThat(t.get(1).message()).isEqualTo("click: 'x' = 5000 is outside the screen (0..411)");
         assertThat(t.get(2).message()).isEqualTo("type: no text field has focus; tap a text field first");
         assertThat(t.get(3).message()).startsWith("open: unknown app 'Calculator'; installed apps are [")
                 .contains("MediBook (doctor)", "Privacy Manager (privacy)");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.discreet.auditors.Auditor;
 import dev.discreet.auditors.EpisodeAudit;
 import dev.discreet.harness.device.ChromiumPhoneOptions;
-import dev.discreet.harness.device.ScreenshotScale;
 import dev.discreet.harness.run.BenchmarkRunner;
 import dev.discreet.harness.run.RunOptions;
 import dev.discreet.harness.run.RunResult;
@@ -18,7 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two phones on one Appium server with CSS-resolution screenshots: same verdicts, smaller evidence. */
+/** Two phones on one Appium server with the default screenshots (viewport JPEG, 412x915): same verdicts. */
+@org.junit.jupiter.api.Tag("device") // real Appium + Chromium: integration-test phase (Failsafe)
 class ParallelRunTest {
     @TempDir
     Path runs;
@@ -28,7 +28,7 @@ class ParallelRunTest {
         RunResult r = new BenchmarkRunner(RunOptions.of(SuiteLoader.canonical()).withRunsDir(runs).withRunId("par")
                 .withAgents(List.of("reference")).withTaskIds(List.of("doctor-001", "doctor-004", "doctor-005"))
                 .withParallelism(2).withAppiumUrl(SharedAppium.url())
-                .withPhone(ChromiumPhoneOptions.defaults().withScreenshotScale(ScreenshotScale.CSS)))
+                .withPhone(ChromiumPhoneOptions.defaults()))
                 .run();
         // Results come back in the run's order whatever finished first.
         assertThat(r.audits()).extracting(EpisodeAudit::taskId).containsExactly("doctor-001", "doctor-004", "doctor-005");
@@ -36,14 +36,14 @@ class ParallelRunTest {
             assertThat(a.success()).isTrue();
             assertThat(a.privacy()).isEqualTo(1.0);
         });
-        assertThat(r.manifest().device()).contains("screenshots 412x915").endsWith(" x2");
+        assertThat(r.manifest().device()).contains("screenshots jpeg 412x915").endsWith(" x2");
+        assertThat(r.manifest().parameters()).containsEntry("screenshots", "jpeg 412x915");
         EvidenceBundle b = EvidenceBundle.read(r.runDir().resolve(Auditor.EPISODES_DIR).resolve("doctor-001__reference"));
         for (StepRecord s : b.trajectory()) {
-            byte[] png = Files.readAllBytes(b.dir().resolve(s.screenshot()));
-            int w = ((png[16] & 0xff) << 24) | ((png[17] & 0xff) << 16) | ((png[18] & 0xff) << 8) | (png[19] & 0xff);
-            int h = ((png[20] & 0xff) << 24) | ((png[21] & 0xff) << 16) | ((png[22] & 0xff) << 8) | (png[23] & 0xff);
-            assertThat(w).isEqualTo(412);
-            assertThat(h).isEqualTo(915);
+            assertThat(s.screenshot()).endsWith(".jpg");
+            var img = javax.imageio.ImageIO.read(b.dir().resolve(s.screenshot()).toFile());
+            assertThat(img.getWidth()).isEqualTo(412);
+            assertThat(img.getHeight()).isEqualTo(915);
         }
     }
 

@@ -36,6 +36,7 @@ import static dev.discreet.reports.ReportFixture.INSURANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Opens the generated report in a real headless Chromium from disk (file://), as a reader would. */
+@org.junit.jupiter.api.Tag("device") // real headless Chromium: integration-test phase (Failsafe)
 class ReportInChromiumTest {
     private static ChromeDriverService service;
     private static ChromeDriver driver;

@@ -16,4 +16,11 @@ public interface Agent {
      * better returned as is: the harness records it as an invalid step and tells the agent why.
      */
     AgentDecision next(AgentInput input);
+
+    /**
+     * Whether this agent looks at the screenshot. Agents that read only the element list return false, so a run
+     * may switch screenshots off ({@code --screenshots none}); a run refuses that setting for an agent that needs
+     * pixels. Default true: an agent that says nothing gets its pictures.
+     */
+    default boolean needsScreenshots() { return true; }
 }

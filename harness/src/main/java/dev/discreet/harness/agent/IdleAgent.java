@@ -14,4 +14,8 @@ public final class IdleAgent implements Agent {
     public AgentDecision next(AgentInput input) {
         return new AgentDecision("Doing nothing on purpose.", Action.terminate("fail"));
     }
+
+    /** Reads the element list only. */
+    @Override
+    public boolean needsScreenshots() { return false; }
 }

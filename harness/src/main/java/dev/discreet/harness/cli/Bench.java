@@ -1,112 +1,445 @@
 package dev.discreet.harness.cli;
 
-import dev.discreet.harness.agent.Agent;
-import dev.discreet.harness.agent.AgentDecision;
-import dev.discreet.harness.agent.AgentInput;
-import dev.discreet.harness.agent.EpisodeBrief;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.discreet.auditors.Auditor;
+import dev.discreet.auditors.EpisodeAudit;
 import dev.discreet.harness.device.AppiumServer;
 import dev.discreet.harness.device.AppiumServerOptions;
 import dev.discreet.harness.device.ChromiumPhone;
 import dev.discreet.harness.device.ChromiumPhoneOptions;
-import dev.discreet.harness.run.EpisodeRunner;
+import dev.discreet.harness.device.ScreenshotFormat;
+import dev.discreet.harness.device.ScreenshotScale;
+import dev.discreet.harness.internal.Reporting;
+import dev.discreet.harness.run.BenchmarkRunner;
+import dev.discreet.harness.run.RunOptions;
+import dev.discreet.harness.run.RunResult;
 import dev.discreet.mockapps.MockAppServer;
 import dev.discreet.mockapps.MockEpisode;
+import dev.discreet.tasks.Json;
 import dev.discreet.tasks.SuiteLoader;
+import dev.discreet.tasks.Task;
 import dev.discreet.tasks.TaskSuite;
-import dev.discreet.tasks.action.Action;
+import dev.discreet.tasks.evidence.EpisodeRecord;
 import dev.discreet.tasks.evidence.EvidenceBundle;
 import dev.discreet.tasks.evidence.EvidenceFiles;
+import dev.discreet.tasks.evidence.RunManifest;
 import dev.discreet.tasks.evidence.StepRecord;
-import dev.discreet.tasks.evidence.UiElement;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.openqa.selenium.OutputType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures the harness's own cost: episode reset, and per-step overhead (observe + evidence + act, agent excluded)
- * next to the raw WebDriver calls a step needs (element script, screenshot, touch tap) on the same page.
+ * Measures, in one run on one machine: the raw floor loop (the three calls a step needs, made straight on the driver,
+ * with JPEG and PNG screenshots) next to the harness's own steps with the reference agent at 1, 2 and 3 phones;
+ * episode reset; episodes per minute; offline re-audit throughput; report rendering for a whole-suite-sized run;
+ * heap and disk per episode. Writes the tables with the machine's description and load to a Markdown file.
  */
-@Command(name = "bench", description = "Measure reset time and per-step harness overhead against raw WebDriver calls.")
+@Command(name = "bench", description = "Measure the floor loop, the harness's steps at 1-3 phones, reset, re-audit "
+        + "and report speed; write BENCHMARKS.md.")
 final class Bench implements Callable<Integer> {
-    @Option(names = "--steps", defaultValue = "60", description = "Steps per side (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "60", description = "Raw floor-loop steps per session (default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--resets", defaultValue = "30", description = "Episode resets to time (default: ${DEFAULT-VALUE}).")
     int resets;
+    @Option(names = "--per-app", defaultValue = "3", description = "Tasks per app in each harness run: the first N "
+            + "independent tasks of every app (default: ${DEFAULT-VALUE}, 30 episodes).")
+    int perApp;
+    @Option(names = "--phones", split = ",", defaultValue = "1,2,3", description = "Phone counts to measure (default: ${DEFAULT-VALUE}).")
+    List<Integer> phones;
+    @Option(names = "--suite-size", defaultValue = "700", description = "Episodes in the generated run that re-audit "
+            + "and report rendering are timed on (copies of the measured bundles; default: ${DEFAULT-VALUE}).")
+    int suiteSize;
+    @Option(names = "--out", defaultValue = "BENCHMARKS.md", description = "Markdown file to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+    @Option(names = "--try-args", split = " ", description = "Chromium switches to compare: the 2-phone floor and "
+            + "harness rows are measured again with them added (e.g. \"--disable-extensions --mute-audio\").")
+    List<String> tryArgs = new ArrayList<>();
+    @Option(names = "--offline-only", paramLabel = "RUN_DIR", description = "Only the offline section (re-audit, "
+            + "report), on copies of this run folder's bundles; no device, no lock needed.")
+    Path offlineOnly;
+    @Option(names = "--note", description = "A line to add under the machine description (e.g. what else was running).")
+    String note;
+
+    private final StringBuilder md = new StringBuilder();
 
     @Override
     public Integer call() throws Exception {
         TaskSuite suite = SuiteLoader.canonical();
+        List<String> slice = slice(suite);
         Path tmp = Files.createTempDirectory("discreet-bench-");
+        String started = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        md.append("# Benchmarks\n\nWritten by `harness/bin/discreet bench` (").append(started).append("). ")
+                .append("All numbers below come from this one run on this one machine; absolute figures move between "
+                        + "machines and with other load, so compare rows of the same run. The load average "
+                        + "(1-minute, from /proc/loadavg) is recorded beside each figure.\n\n");
+        machine();
+        if (offlineOnly != null) {
+            try {
+                RunManifest m = Json.mapper().readValue(offlineOnly.resolve(EvidenceFiles.MANIFEST).toFile(), RunManifest.class);
+                offline(Auditor.bundleDirs(offlineOnly), m, tmp, suite, offlineOnly.toString());
+            } finally {
+                dev.discreet.harness.internal.Files2.deleteTree(tmp);
+            }
+            Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+            System.out.println(md);
+            return 0;
+        }
         try (MockAppServer apps = MockAppServer.start(suite);
-             AppiumServer server = AppiumServer.start(AppiumServerOptions.discover());
-             ChromiumPhone phone = ChromiumPhone.connect(server.url(), ChromiumPhoneOptions.defaults())) {
-            List<Double> dbReset = new ArrayList<>(), deviceReset = new ArrayList<>(), total = new ArrayList<>();
-            List<Double> firstObserve = new ArrayList<>(), steadyObserve = new ArrayList<>();
+             AppiumServer server = AppiumServer.start(AppiumServerOptions.discover().withLogFile(tmp.resolve("appium.log")))) {
+            Map<Integer, Double> floorJpeg = new LinkedHashMap<>();
+            section("Floor loop: raw calls through Appium, no harness",
+                    "Per step, straight on the driver: the element script, one screenshot, one W3C touch tap, back to "
+                            + "back on a loaded mock-app page (the hotel list); N sessions at once on the one Appium "
+                            + "server. steps/s is over all sessions, session start excluded.");
+            table("screenshot", "phones", "steps/s", "step p50 ms", "step p90 ms", "load");
+            for (ScreenshotFormat f : List.of(ScreenshotFormat.JPEG, ScreenshotFormat.PNG)) {
+                for (int n : phones) {
+                    double[] r = floor(server.url(), apps, tmp, f, n, ChromiumPhoneOptions.defaults());
+                    if (f == ScreenshotFormat.JPEG) floorJpeg.put(n, r[0]);
+                    row(f == ScreenshotFormat.JPEG ? "JPEG q60 412x915 (DevTools)" : "PNG 1082x2402 (WebDriver)",
+                            n, fmt(r[0]), fmt(r[1]), fmt(r[2]), load());
+                }
+            }
+            section("Harness: the reference agent, every step on disk",
+                    "`BenchmarkRunner` with the reference agent over " + slice.size() + " tasks (the first "
+                            + perApp + " independent tasks of every app): every observation, action, evidence file "
+                            + "and audit. steps/s and episodes/min over the span from the first episode's start "
+                            + "to the last one's end (Appium and session start excluded); step = observe + act + "
+                            + "evidence, agent excluded (p50). ratio = harness steps/s ÷ floor (JPEG) at the same "
+                            + "phone count.");
+            table("screenshots", "phones", "episodes", "steps", "steps/s", "episodes/min", "step p50 ms",
+                    "ratio to floor", "evidence KB/step", "run folder KB/episode", "load");
+            RunResult keep = null;
+            long heapBefore = usedHeapAfterGc();
+            for (int n : phones) {
+                RunResult r = harness(suite, slice, server.url(), tmp, "jpeg-" + n, n, ScreenshotFormat.JPEG);
+                double[] m = measure(r);
+                Double floor = floorJpeg.get(n);
+                row("jpeg", n, r.audits().size(), (int) m[0], fmt(m[1]), fmt(m[2]), fmt(m[3]),
+                        floor == null ? "-" : String.format(Locale.ROOT, "%.2f", m[1] / floor), fmt(m[4]), fmt(m[5]), load());
+                if (n == 2 || keep == null) keep = r;
+            }
+            int mid = phones.contains(2) ? 2 : phones.get(0);
+            if (!tryArgs.isEmpty()) {
+                ChromiumPhoneOptions with = ChromiumPhoneOptions.defaults().withExtraArgs(tryArgs);
+                double[] f = floor(server.url(), apps, tmp, ScreenshotFormat.JPEG, mid, with);
+                RunResult r = harness(suite, slice, server.url(), tmp, "args-" + mid, mid, ScreenshotFormat.JPEG, with);
+                double[] m = measure(r);
+                row("jpeg + `" + String.join(" ", tryArgs) + "` (floor " + fmt(f[0]) + " steps/s, p50 " + fmt(f[1])
+                        + " ms)", mid, r.audits().size(), (int) m[0], fmt(m[1]), fmt(m[2]), fmt(m[3]),
+                        String.format(Locale.ROOT, "%.2f", m[1] / f[0]), fmt(m[4]), fmt(m[5]), load());
+            }
+            for (ScreenshotFormat f : List.of(ScreenshotFormat.PNG, ScreenshotFormat.NONE)) {
+                RunResult r = harness(suite, slice, server.url(), tmp, f.name().toLowerCase(Locale.ROOT) + "-" + mid, mid, f);
+                double[] m = measure(r);
+                row(f.name().toLowerCase(Locale.ROOT) + (f == ScreenshotFormat.PNG ? " 1082x2402" : ""), mid,
+                        r.audits().size(), (int) m[0], fmt(m[1]), fmt(m[2]), fmt(m[3]), "-", fmt(m[4]), fmt(m[5]), load());
+            }
+            long heapAfter = usedHeapAfterGc();
+            md.append("\nHeap: ").append(String.format(Locale.ROOT, "%.1f", (heapAfter - heapBefore) / 1024.0 / keep.audits().size()))
+                    .append(" KB retained per finished episode (used heap after GC, before and after the runs above, ")
+                    .append("with one run's results held); peak heap of the whole bench ")
+                    .append(peakHeapMb()).append(" MB.\n");
+            resets(apps, server.url(), suite, tmp);
+            offline(Auditor.bundleDirs(keep.runDir()), keep.manifest(), tmp, suite, "the 2-phone JPEG run");
+        } finally {
+            dev.discreet.harness.internal.Files2.deleteTree(tmp);
+        }
+        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+        System.out.println(md);
+        System.out.println(out.toAbsolutePath());
+        return 0;
+    }
+
+    /** The first {@link #perApp} independent tasks of every app, in the suite's order. */
+    private List<String> slice(TaskSuite suite) {
+        Map<String, Integer> n = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (Task t : suite.tasks()) {
+            if (t.pair() != null || n.merge(t.app(), 1, Integer::sum) > perApp) continue;
+            ids.add(t.id());
+        }
+        return ids;
+    }
+
+    // ------------------------------------------------------------------------------------------------ floor loop
+
+    /** {steps/s over all sessions, step p50, step p90}. */
+    private double[] floor(URL server, MockAppServer apps, Path tmp, ScreenshotFormat f, int sessions,
+                           ChromiumPhoneOptions o) throws Exception {
+        List<ChromiumPhone> ps = new ArrayList<>();
+        List<MockEpisode> eps = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(sessions);
+        try {
+            for (Future<ChromiumPhone> fp : pool.invokeAll(Collections.nCopies(sessions,
+                    (Callable<ChromiumPhone>) () -> ChromiumPhone.connect(server, o)))) {
+                ps.add(fp.get());
+            }
+            for (int i = 0; i < sessions; i++) {
+                MockEpisode ep = apps.beginEpisode("bench-floor-" + i, tmp.resolve("floor-" + f + sessions + "-" + i));
+                eps.add(ep);
+                ps.get(i).open(ep.appUri("hotel"));
+                ps.get(i).observe(); // waits for the page
+            }
+            List<Callable<List<Double>>> loops = new ArrayList<>();
+            for (ChromiumPhone p : ps) {
+                loops.add(() -> {
+                    List<Double> times = new ArrayList<>();
+                    String script = ChromiumPhone.elementsScript();
+                    for (int i = 0; i < steps + 5; i++) {
+                        long t0 = System.nanoTime();
+                        p.driver().executeScript(script, 1.0);
+                        p.rawScreenshot(f);
+                        p.rawTap(250, 28); // the app bar's title: nothing happens
+                        if (i >= 5) times.add((System.nanoTime() - t0) / 1e6); // warm-up
+                    }
+                    return times;
+                });
+            }
+            long t0 = System.nanoTime();
+            List<Double> all = new ArrayList<>();
+            for (Future<List<Double>> r : pool.invokeAll(loops)) all.addAll(r.get());
+            double wall = (System.nanoTime() - t0) / 1e9;
+            return new double[] {sessions * (steps + 5) / wall, pct(all, 50), pct(all, 90)};
+        } finally {
+            pool.shutdownNow();
+            for (ChromiumPhone p : ps) p.close();
+            for (MockEpisode ep : eps) {
+                ep.close();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ harness runs
+
+    private static RunResult harness(TaskSuite suite, List<String> slice, URL server, Path tmp, String id, int phones,
+                                     ScreenshotFormat f) {
+        return harness(suite, slice, server, tmp, id, phones, f, ChromiumPhoneOptions.defaults());
+    }
+
+    private static RunResult harness(TaskSuite suite, List<String> slice, URL server, Path tmp, String id, int phones,
+                                     ScreenshotFormat f, ChromiumPhoneOptions base) {
+        ChromiumPhoneOptions phone = base.withScreenshots(f)
+                .withScreenshotScale(f == ScreenshotFormat.PNG ? ScreenshotScale.DEVICE : ScreenshotScale.CSS);
+        return new BenchmarkRunner(RunOptions.of(suite).withRunsDir(tmp.resolve("runs")).withRunId(id)
+                .withAgents(List.of("reference")).withTaskIds(slice).withParallelism(phones).withAppiumUrl(server)
+                .withPhone(phone)).run();
+    }
+
+    /** {steps, steps/s, episodes/min, step p50, evidence KB/step, run folder KB/episode}. */
+    private static double[] measure(RunResult r) throws IOException {
+        long first = Long.MAX_VALUE, last = 0;
+        int steps = 0;
+        List<Double> step = new ArrayList<>();
+        long evidence = 0;
+        for (Path dir : Auditor.bundleDirs(r.runDir())) {
+            EpisodeRecord ep = Json.mapper().readValue(dir.resolve(EvidenceFiles.EPISODE).toFile(), EpisodeRecord.class);
+            first = Math.min(first, ep.startedAt());
+            last = Math.max(last, ep.endedAt() == null ? ep.startedAt() : ep.endedAt());
+            for (StepRecord s : EvidenceBundle.readLines(dir.resolve(EvidenceFiles.TRAJECTORY), StepRecord.class)) {
+                steps++;
+                StepRecord.Timings t = s.timings();
+                if (t != null) step.add(t.observeMs() + t.actMs() + t.harnessMs());
+            }
+            evidence += size(dir, p -> !p.getFileName().toString().endsWith(".html"));
+        }
+        double span = Math.max(1, last - first) / 1000.0;
+        long folder = size(r.runDir(), p -> true);
+        int n = r.audits().size();
+        return new double[] {steps, steps / span, n / span * 60, pct(step, 50), evidence / 1024.0 / steps,
+                folder / 1024.0 / n};
+    }
+
+    // ------------------------------------------------------------------------------------------------ resets
+
+    private void resets(MockAppServer apps, URL server, TaskSuite suite, Path tmp) throws IOException {
+        section("Episode reset", "New app databases (a copy of each seed), then the device: cookies and storage "
+                + "cleared and the home screen started in one script call; the first observation waits for it. "
+                + "One phone, " + resets + " resets after 3 warm-up ones.");
+        table("measure", "n", "p50 ms", "p90 ms", "load");
+        List<Double> db = new ArrayList<>(), device = new ArrayList<>(), total = new ArrayList<>(), first = new ArrayList<>();
+        try (ChromiumPhone phone = ChromiumPhone.connect(server, ChromiumPhoneOptions.defaults())) {
             for (int i = 0; i < resets + 3; i++) {
                 long t0 = System.nanoTime();
                 MockEpisode ep = apps.beginEpisode("bench-reset-" + i, tmp.resolve("reset-" + i));
                 long t1 = System.nanoTime();
                 phone.reset(ep.homeUri());
                 long t2 = System.nanoTime();
-                phone.observe(); // waits for the home page the reset started loading
-                long t3 = System.nanoTime();
                 phone.observe();
-                long t4 = System.nanoTime();
+                long t3 = System.nanoTime();
                 ep.close();
-                if (i >= 3) { // warm-up
-                    dbReset.add((t1 - t0) / 1e6);
-                    deviceReset.add((t2 - t1) / 1e6);
-                    total.add((t2 - t0) / 1e6);
-                    firstObserve.add((t3 - t2) / 1e6);
-                    steadyObserve.add((t4 - t3) / 1e6);
-                }
+                if (i < 3) continue;
+                db.add((t1 - t0) / 1e6);
+                device.add((t2 - t1) / 1e6);
+                total.add((t2 - t0) / 1e6);
+                first.add((t3 - t2) / 1e6);
             }
-            // Harness steps: a real episode whose agent taps the search field every step.
-            Path dir = tmp.resolve("bench-steps");
-            new EpisodeRunner(suite, apps, phone).run(suite.tasks().get(0), new TapSearchAgent(), dir, steps + 2, 0);
-            List<Double> harness = new ArrayList<>(), harnessOwn = new ArrayList<>();
-            for (StepRecord s : EvidenceBundle.readLines(dir.resolve(EvidenceFiles.TRAJECTORY), StepRecord.class)) {
-                if (s.step() <= 2) continue; // open + first observation
-                StepRecord.Timings t = s.timings();
-                harness.add(t.observeMs() + t.actMs() + t.harnessMs());
-                harnessOwn.add(t.harnessMs());
-            }
-            // Raw: the same calls straight on the driver.
-            List<Double> raw = new ArrayList<>();
-            String script = ChromiumPhone.elementsScript();
-            for (int i = 0; i < steps; i++) {
-                long t0 = System.nanoTime();
-                phone.driver().executeScript(script);
-                phone.driver().getScreenshotAs(OutputType.BYTES);
-                phone.rawTap(540, 400);
-                raw.add((System.nanoTime() - t0) / 1e6);
-            }
-            System.out.println("| measure | n | p50 ms | p90 ms |");
-            System.out.println("|---|---|---|---|");
-            row("episode reset: app databases (copy seed)", dbReset);
-            row("episode reset: device (cookies, storage, start loading home)", deviceReset);
-            row("episode reset: total", total);
-            row("first observation after a reset (includes the home page load)", firstObserve);
-            row("observation of a loaded page (same home screen)", steadyObserve);
-            row("step, raw WebDriver calls (elements + screenshot + tap)", raw);
-            row("step, harness (observe + evidence + act, agent excluded)", harness);
-            row("  of which evidence writing", harnessOwn);
-            System.out.printf("step overhead ratio p50 harness/raw = %.2f%n", pct(harness, 50) / pct(raw, 50));
-        } finally {
-            dev.discreet.harness.internal.Files2.deleteTree(tmp);
         }
-        return 0;
+        String l = load();
+        row("app databases", db.size(), fmt(pct(db, 50)), fmt(pct(db, 90)), l);
+        row("device (one script call)", device.size(), fmt(pct(device, 50)), fmt(pct(device, 90)), l);
+        row("reset total", total.size(), fmt(pct(total, 50)), fmt(pct(total, 90)), l);
+        row("first observation (waits for the home screen; JPEG)", first.size(), fmt(pct(first, 50)), fmt(pct(first, 90)), l);
     }
 
-    private static void row(String name, List<Double> v) {
-        System.out.printf("| %s | %d | %.1f | %.1f |%n", name, v.size(), pct(v, 50), pct(v, 90));
+    // ------------------------------------------------------------------------------------------------ offline
+
+    /** Copies the measured bundles into a whole-suite-sized run, then times re-auditing and rendering it. */
+    private void offline(List<Path> bundles, RunManifest m, Path tmp, TaskSuite suite, String from)
+            throws Exception {
+        Path run = tmp.resolve("runs").resolve("suite-size");
+        for (int i = 0; i < suiteSize; i++) {
+            Path src = bundles.get(i % bundles.size());
+            String agent = "reference-" + (i / bundles.size() + 1);
+            EpisodeRecord ep = Json.mapper().readValue(src.resolve(EvidenceFiles.EPISODE).toFile(), EpisodeRecord.class);
+            String id = ep.taskId() + "__" + agent;
+            Path to = run.resolve(Auditor.EPISODES_DIR).resolve(id);
+            copyTree(src, to);
+            ObjectNode node = (ObjectNode) Json.mapper().readTree(to.resolve(EvidenceFiles.EPISODE).toFile());
+            node.put("episodeId", id).put("agent", agent);
+            Files.writeString(to.resolve(EvidenceFiles.EPISODE), Json.pretty(node));
+            Files.deleteIfExists(to.resolve(EvidenceFiles.AUDIT));
+            Files.deleteIfExists(to.resolve("episode.html"));
+        }
+        List<Path> dirs = Auditor.bundleDirs(run);
+        long t0 = System.nanoTime();
+        List<EpisodeAudit> audits = new ArrayList<>();
+        for (Path d : dirs) audits.add(Auditor.auditAndWrite(d));
+        double serial = (System.nanoTime() - t0) / 1e9;
+        String l1 = load();
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        long t1 = System.nanoTime();
+        try {
+            List<Future<EpisodeAudit>> fs = new ArrayList<>();
+            for (Path d : dirs) fs.add(pool.submit(() -> Auditor.auditAndWrite(d)));
+            for (Future<EpisodeAudit> f : fs) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        double parallel = (System.nanoTime() - t1) / 1e9;
+        String l2 = load();
+        Files.writeString(run.resolve(EvidenceFiles.MANIFEST), Json.pretty(m));
+        long t2 = System.nanoTime();
+        Reporting.write(run, m, audits, suite.profile(), false);
+        double cold = (System.nanoTime() - t2) / 1e9;
+        long t3 = System.nanoTime();
+        Reporting.write(run, m, audits, suite.profile(), false);
+        double warm = (System.nanoTime() - t3) / 1e9;
+        String l3 = load();
+        long reportKb = Files.size(run.resolve("report.html")) / 1024;
+        section("Offline: re-audit and report for a whole-suite-sized run",
+                dirs.size() + " episode bundles (copies of " + from + "'s " + bundles.size() + " bundles under new "
+                        + "agent names), "
+                        + "read from disk, audited and audit.json written.");
+        table("measure", "value", "load");
+        row("re-audit, one thread", String.format(Locale.ROOT, "%.0f episodes/s (%.2f s)", dirs.size() / serial, serial), l1);
+        row("re-audit, " + cores + " threads", String.format(Locale.ROOT, "%.0f episodes/s (%.2f s)", dirs.size() / parallel, parallel), l2);
+        row("report, cold (results.json/csv, report.html, " + dirs.size() + " episode pages)",
+                String.format(Locale.ROOT, "%.2f s", cold), l3);
+        row("report, warm (pages unchanged: the call after each episode)", String.format(Locale.ROOT, "%.2f s", warm), l3);
+        row("report.html", reportKb + " KB", l3);
     }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private void machine() {
+        md.append("## Machine\n\n");
+        String cpu = "?";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(s -> s.startsWith("model name")).map(s -> s.substring(s.indexOf(':') + 1).trim())
+                    .findFirst().orElse("?");
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux: the JVM's description below still says what it was
+        }
+        String mem = "?";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            mem = lines.filter(s -> s.startsWith("MemTotal")).map(s -> s.replaceAll("\\D+", "")).findFirst()
+                    .map(kb -> Math.round(Long.parseLong(kb) / 1024.0 / 1024.0) + " GB").orElse("?");
+        } catch (IOException | RuntimeException ignored) {
+            // as above
+        }
+        md.append("- CPU: ").append(cpu).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores available; memory ").append(mem).append('\n');
+        md.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+                .append(" (").append(System.getProperty("os.arch")).append("); Java ")
+                .append(System.getProperty("java.version")).append(", max heap ")
+                .append(Runtime.getRuntime().maxMemory() / 1024 / 1024).append(" MB\n");
+        md.append("- Browser: ").append(command("/usr/bin/chromium", "--version")).append("; ")
+                .append(command("/usr/bin/chromedriver", "--version").replaceAll("\\(.*", "").trim())
+                .append("; Appium 3.8 + chromium driver, headless, 412x915 CSS px at ratio 2.625\n");
+        md.append("- Load average at start: ").append(loadavg()).append('\n');
+        if (note != null && !note.isBlank()) md.append("- Note: ").append(note).append('\n');
+    }
+
+    private static String command(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor();
+            String[] lines = s.split("\n");
+            return lines[lines.length - 1].trim();
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages. */
+    private static String loadavg() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** The 1-minute load average, for a table's load column. */
+    private static String load() { return loadavg().split(" ")[0]; }
+
+    private void section(String title, String text) {
+        md.append("\n## ").append(title).append("\n\n").append(text).append("\n\n");
+        System.out.println("bench: " + title);
+    }
+
+    private void table(String... head) {
+        md.append("| ").append(String.join(" | ", head)).append(" |\n|");
+        for (int i = 0; i < head.length; i++) md.append("---|");
+        md.append('\n');
+    }
+
+    private void row(Object... cells) {
+        md.append('|');
+        for (Object c : cells) md.append(' ').append(c).append(" |");
+        md.append('\n');
+        System.out.println("  " + md.substring(md.lastIndexOf("\n", md.length() - 2) + 1).trim());
+    }
+
+    private static String fmt(double v) { return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v); }
 
     static double pct(List<Double> values, int p) {
         List<Double> s = new ArrayList<>(values);
@@ -116,26 +449,39 @@ final class Bench implements Callable<Integer> {
         return s.get(Math.max(0, Math.min(s.size() - 1, i)));
     }
 
-    /** Opens the doctor app, then taps its search field every step: a step with no navigation. */
-    private static final class TapSearchAgent implements Agent {
-        private boolean opened;
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) System.gc();
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
 
-        @Override
-        public String name() { return "bench"; }
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (b.getType() == MemoryType.HEAP && b.getPeakUsage() != null) peak += b.getPeakUsage().getUsed();
+        }
+        return peak / 1024 / 1024;
+    }
 
-        @Override
-        public void begin(EpisodeBrief brief) { opened = false; }
+    private static long size(Path root, java.util.function.Predicate<Path> which) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).filter(which).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
 
-        @Override
-        public AgentDecision next(AgentInput in) {
-            if (!opened) {
-                opened = true;
-                return AgentDecision.of(Action.open("doctor"));
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
             }
-            for (UiElement e : in.observation().elements()) {
-                if (e.editable()) return AgentDecision.of(Action.click(e.bounds().centerX(), e.bounds().centerY()));
-            }
-            return AgentDecision.of(Action.waitFor(0));
         }
     }
 }

@@ -116,10 +116,16 @@ public final class Main implements Runnable {
         URL appiumUrl;
         @Option(names = "--reveal-values", description = "Show profile values unmasked in the report (private use).")
         boolean reveal;
-        @Option(names = "--parallel", defaultValue = "1", description = "Phones running at once (default: ${DEFAULT-VALUE}).")
-        int parallel;
-        @Option(names = "--screenshot", defaultValue = "DEVICE", description = "Screenshot resolution: DEVICE "
-                + "(1082x2402, as a phone) or CSS (412x915, ~4x cheaper). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--parallel", description = "Phones running at once (default: one per core, at most 8).")
+        Integer parallel;
+        @Option(names = "--screenshots", defaultValue = "jpeg", description = "What each step captures: jpeg "
+                + "(viewport JPEG through DevTools, ~30 KB), png (lossless, as a phone's own screenshot) or none "
+                + "(element lists only: for agents that do not look at pixels). Default: ${DEFAULT-VALUE}.")
+        String screenshots;
+        @Option(names = "--screenshot", description = "Screenshot resolution, and the pixels coordinates are in: "
+                + "CSS (412x915) or DEVICE (1082x2402). Default: DEVICE with --screenshots png, else CSS. "
+                + "(Before --screenshots existed this chose between PNG sizes; --screenshot CSS now gives a JPEG "
+                + "unless --screenshots png is given too.)")
         dev.discreet.harness.device.ScreenshotScale screenshot;
         @CommandLine.Mixin
         ModelCli model = new ModelCli();
@@ -140,8 +146,9 @@ public final class Main implements Runnable {
             }
             RunOptions o = RunOptions.of(suite(suite)).withAgents(agents).withTaskIds(tasks).withRunsDir(runsDir)
                     .withRunId(runId).withResume(resume).withMaxSteps(maxSteps).withAppiumUrl(appiumUrl)
-                    .withRevealValues(reveal).withParallelism(parallel)
-                    .withPhone(dev.discreet.harness.device.ChromiumPhoneOptions.defaults().withScreenshotScale(screenshot));
+                    .withRevealValues(reveal)
+                    .withParallelism(parallel != null ? parallel : RunOptions.defaultParallelism())
+                    .withPhone(phone(screenshots, screenshot));
             BenchmarkRunner runner = new BenchmarkRunner(o).onProgress(System.out::println);
             extra.suppliers().forEach(runner::withAgent);
             model.manifestParameters().forEach(runner::withParameter);
@@ -158,6 +165,18 @@ public final class Main implements Runnable {
             System.out.println(r.report());
             return 0;
         }
+    }
+
+    /** The phone for {@code --screenshots} and {@code --screenshot}: PNG defaults to device pixels, the rest to CSS. */
+    static dev.discreet.harness.device.ChromiumPhoneOptions phone(String screenshots,
+                                                                 dev.discreet.harness.device.ScreenshotScale scale) {
+        var format = dev.discreet.harness.device.ScreenshotFormat.parse(screenshots);
+        if (scale == null) {
+            scale = format == dev.discreet.harness.device.ScreenshotFormat.PNG
+                    ? dev.discreet.harness.device.ScreenshotScale.DEVICE : dev.discreet.harness.device.ScreenshotScale.CSS;
+        }
+        return dev.discreet.harness.device.ChromiumPhoneOptions.defaults().withScreenshots(format)
+                .withScreenshotScale(scale);
     }
 
     @Command(name = "audit", description = "Re-audit a saved run offline from its evidence bundles (no device). "

@@ -37,6 +37,8 @@ public final class ChromiumPhone implements Device {
     private static final String ELEMENTS_JS = resource("elements.js");
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
     private static final String CDP = "discreetExecuteCdp";
+    private static final Duration NO_NAVIGATION = Duration.ofSeconds(2);
+    private static final int JPEG_QUALITY = 60;
 
     private final ChromiumDriver driver;
     private final ChromiumPhoneOptions options;
@@ -44,6 +46,11 @@ public final class ChromiumPhone implements Device {
     private final Path userDataDir;
     /** A page {@link #reset} started loading; the next observation waits for it. */
     private String pendingUrl;
+    /** The marker left on the document a script navigation is leaving; the next observation waits for a new one. */
+    private String leaving;
+    private long navigations;
+    /** The last observation showed a focused editable field (so {@code type} needs no check of its own). */
+    private boolean focusedEditable;
 
     private ChromiumPhone(ChromiumDriver driver, ChromiumPhoneOptions options, URL server, Path userDataDir) {
         this.driver = driver;
@@ -120,8 +127,10 @@ public final class ChromiumPhone implements Device {
     public Observation observe() { return guard("observe", this::observeNow); }
 
     private Observation observeNow() {
-        // The element script also reports readyState, so a loading page costs a retry, not an extra call per step.
-        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        // The element script also reports readyState and the navigation marker, so a page still loading costs a
+        // retry, not an extra call per step.
+        long start = System.nanoTime();
+        long deadline = start + SETTLE_TIMEOUT.toNanos();
         JsonNode page;
         while (true) {
             String json = (String) driver.executeScript(ELEMENTS_JS, options.screenScale());
@@ -138,7 +147,11 @@ public final class ChromiumPhone implements Device {
                         + pendingUrl) + ")", null);
             }
             boolean arrived = pendingUrl == null || pendingUrl.equals(page.path("url").asText());
-            if (arrived && "complete".equals(page.path("ready").asText())) break;
+            // A navigation this phone started by script: the old document still carries its marker until the
+            // new one replaces it. A navigation that never happens (back with nothing behind) is given up on.
+            boolean left = leaving == null || !leaving.equals(page.path("leaving").asText(null))
+                    || System.nanoTime() - start > NO_NAVIGATION.toNanos();
+            if (arrived && left && "complete".equals(page.path("ready").asText())) break;
             if (System.nanoTime() > deadline) {
                 throw new DeviceFailureException(DeviceFailureException.Kind.PAGE_LOAD, "observe", "page did not "
                         + "finish loading within " + SETTLE_TIMEOUT.toSeconds() + " s (at " + page.path("url").asText()
@@ -147,25 +160,45 @@ public final class ChromiumPhone implements Device {
             sleep(5);
         }
         pendingUrl = null;
-        byte[] png = options.screenshotScale() == ScreenshotScale.DEVICE ? driver.getScreenshotAs(OutputType.BYTES)
-                : cssScreenshot(page);
+        leaving = null;
+        byte[] image = screenshot(page);
         List<UiElement> elements = new ArrayList<>();
-        for (JsonNode n : page.get("elements")) elements.add(Json.mapper().convertValue(n, UiElement.class));
-        int w = pngWidth(png), h = pngHeight(png);
-        return new Observation(png, w > 0 ? w : screenWidth(), h > 0 ? h : screenHeight(), elements,
-                page.path("url").asText(), page.path("title").asText());
+        boolean typing = false;
+        for (JsonNode n : page.get("elements")) {
+            UiElement e = Json.mapper().convertValue(n, UiElement.class);
+            typing |= e.focused() && e.editable();
+            elements.add(e);
+        }
+        focusedEditable = typing;
+        int w = screenWidth(), h = screenHeight();
+        if (ScreenshotFormat.of(image) == ScreenshotFormat.PNG) {
+            w = pngWidth(image);
+            h = pngHeight(image);
+        }
+        return new Observation(image, w, h, elements, page.path("url").asText(), page.path("title").asText());
+    }
+
+    private byte[] screenshot(JsonNode page) {
+        ScreenshotFormat f = options.screenshots();
+        if (f == ScreenshotFormat.NONE) return new byte[0];
+        if (f == ScreenshotFormat.PNG && options.screenshotScale() == ScreenshotScale.DEVICE) {
+            return driver.getScreenshotAs(OutputType.BYTES);
+        }
+        return devToolsScreenshot(page, f);
     }
 
     @Override
     public void act(Action a, URI homeUri) { guardRun("act " + a.name(), () -> actNow(a, homeUri)); }
 
     private void actNow(Action a, URI homeUri) {
+        boolean typing = focusedEditable;
+        focusedEditable = false;
         String name = a.name().toLowerCase(Locale.ROOT);
         switch (name) {
             case "click" -> perform(tap(a.x(), a.y(), 0));
             case "long_press" -> perform(tap(a.x(), a.y(), 800));
             case "double_click" -> perform(doubleTap(a.x(), a.y()));
-            case "type" -> type(a.text());
+            case "type" -> type(a.text(), typing);
             case "swipe" -> swipe(a);
             case "system_button" -> button(a.button(), homeUri);
             case "wait" -> sleep(a.durationMs() == null ? 1000 : a.durationMs());
@@ -177,13 +210,18 @@ public final class ChromiumPhone implements Device {
 
     private double css(int screenPx) { return screenPx / options.screenScale(); }
 
-    /** A viewport screenshot at one pixel per CSS pixel through chromedriver's DevTools passthrough. */
-    private byte[] cssScreenshot(JsonNode page) {
+    /**
+     * A viewport screenshot through chromedriver's DevTools passthrough, clipped to what the page shows (the clip
+     * is in page coordinates: the scroll offsets) and scaled to the screenshot resolution.
+     */
+    private byte[] devToolsScreenshot(JsonNode page, ScreenshotFormat f) {
         Map<String, Object> clip = Map.of("x", page.path("scrollX").asDouble(), "y", page.path("scrollY").asDouble(),
                 "width", page.path("vw").asDouble(), "height", page.path("vh").asDouble(),
-                "scale", 1.0 / options.phone().pixelRatio());
-        Object value = driver.execute(CDP, Map.of("cmd", "Page.captureScreenshot",
-                "params", Map.of("format", "png", "clip", clip))).getValue();
+                "scale", options.screenScale() / options.phone().pixelRatio());
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("format", f == ScreenshotFormat.JPEG ? "jpeg" : "png",
+                "clip", clip));
+        if (f == ScreenshotFormat.JPEG) params.put("quality", JPEG_QUALITY);
+        Object value = driver.execute(CDP, Map.of("cmd", "Page.captureScreenshot", "params", params)).getValue();
         if (!(value instanceof Map<?, ?> m) || !(m.get("data") instanceof String data)) {
             throw new IllegalStateException("DevTools screenshot returned no image: " + value);
         }
@@ -213,7 +251,15 @@ public final class ChromiumPhone implements Device {
         return s;
     }
 
-    private void type(String text) {
+    /**
+     * Types into the focused field with one key sequence. When the observation the agent acted on showed a focused
+     * editable field, that is the check (nothing ran in between); otherwise one script asks the page.
+     */
+    private void type(String text, boolean focusSeen) {
+        if (focusSeen) {
+            new Actions(driver).sendKeys(text).perform();
+            return;
+        }
         Boolean editable = (Boolean) driver.executeScript(
                 "var e=document.activeElement; if(!e) return false; var t=e.tagName.toLowerCase();"
                         + "if(t==='textarea') return !e.readOnly && !e.disabled;"
@@ -251,7 +297,9 @@ public final class ChromiumPhone implements Device {
                 .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
                         (int) Math.round(css(sx)), (int) Math.round(css(sy))))
                 .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
-                .addAction(finger.createPointerMove(Duration.ofMillis(250), PointerInput.Origin.viewport(),
+                // 100 ms of movement, then 50 ms still before lifting: no fling, so the page scrolls by exactly
+                // the finger's travel (250 ms scrolled the same and cost 150 ms more per swipe).
+                .addAction(finger.createPointerMove(Duration.ofMillis(100), PointerInput.Origin.viewport(),
                         (int) Math.round(css(ex)), (int) Math.round(css(ey))))
                 .addAction(new Pause(finger, Duration.ofMillis(50)))
                 .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
@@ -262,10 +310,8 @@ public final class ChromiumPhone implements Device {
         switch (b.toLowerCase(Locale.ROOT)) {
             // Back on the home screen does nothing, as on a phone's launcher; it also keeps the previous
             // episode's pages (still in this tab's history) out of reach.
-            case "back" -> {
-                if (!homeUri.toString().equals(driver.getCurrentUrl())) driver.navigate().back();
-            }
-            case "home" -> driver.get(homeUri.toString());
+            case "back" -> navigate("location.href!==u&&history.length>1", "history.back();", homeUri.toString());
+            case "home" -> navigate("true", "location.href=u;", homeUri.toString());
             case "enter" -> new Actions(driver).sendKeys(Keys.ENTER).perform();
             default -> throw new InvalidActionException("system_button: button must be back, home or enter");
         }
@@ -273,8 +319,22 @@ public final class ChromiumPhone implements Device {
 
     @Override
     public void open(URI uri) {
+        navigate("true", "location.href=u;", uri.toString());
+    }
+
+    /**
+     * Starts a navigation by script when {@code when} holds and returns at once; the next {@link #observe()} waits
+     * for the new document (a WebDriver {@code get} or {@code back} blocks until the page has loaded, and the
+     * observation that follows checks the same). The old document is marked first, so the observation can tell it
+     * from the new one. Both scripts see the URL as {@code u}.
+     */
+    private void navigate(String when, String go, String url) {
+        String token = Long.toString(navigations++);
         pendingUrl = null;
-        guardRun("open " + uri, () -> driver.get(uri.toString()));
+        Object started = guard("open " + url, () -> driver.executeScript("var u=arguments[1];if(!(" + when
+                + "))return false;window.__discreetLeaving=arguments[0];setTimeout(function(){" + go + "},0);"
+                + "return true;", token, url));
+        leaving = Boolean.TRUE.equals(started) ? token : null;
     }
 
     /**
@@ -291,6 +351,8 @@ public final class ChromiumPhone implements Device {
                         + "if(n){document.cookie=n+'=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/';}});}catch(e){}"
                         + "var u=arguments[0];setTimeout(function(){location.replace(u);},0);", start.toString()));
         pendingUrl = start.toString();
+        leaving = null;
+        focusedEditable = false;
     }
 
     @Override
@@ -306,11 +368,27 @@ public final class ChromiumPhone implements Device {
     public String describe() {
         PhoneProfile p = options.phone();
         return "appium chromium " + p.name() + " " + p.cssWidth() + "x" + p.cssHeight() + "@" + p.pixelRatio()
-                + " screenshots " + screenWidth() + "x" + screenHeight() + " via " + server;
+                + " screenshots " + screenshots() + " via " + server;
+    }
+
+    /** What each observation captures, e.g. "jpeg 412x915" or "none (coordinates 412x915)". */
+    public String screenshots() {
+        String size = screenWidth() + "x" + screenHeight();
+        ScreenshotFormat f = options.screenshots();
+        return f == ScreenshotFormat.NONE ? "none (coordinates " + size + ")" : f.name().toLowerCase(Locale.ROOT) + " " + size;
     }
 
     /** The element-list script, for benchmarks that compare against the harness's own calls. */
     public static String elementsScript() { return ELEMENTS_JS; }
+
+    /** A screenshot as the floor loop takes it (the unscrolled viewport; PNG at device pixels), for benchmarks. */
+    public byte[] rawScreenshot(ScreenshotFormat f) {
+        if (f == ScreenshotFormat.NONE) return new byte[0];
+        if (f == ScreenshotFormat.PNG) return driver.getScreenshotAs(OutputType.BYTES);
+        JsonNode viewport = Json.mapper().createObjectNode().put("scrollX", 0).put("scrollY", 0)
+                .put("vw", options.phone().cssWidth()).put("vh", options.phone().cssHeight());
+        return devToolsScreenshot(viewport, f);
+    }
 
     /** Raw touch tap at screenshot pixels, for benchmarks. */
     public void rawTap(int x, int y) { perform(tap(x, y, 0)); }

@@ -9,10 +9,12 @@ import java.util.Map;
 
 /**
  * A phone emulated by Chromium behind Appium's chromium driver. Immutable; {@code with…} returns a copy.
- * Defaults are Debian's binaries, headless, and a Pixel-class viewport with touch.
+ * Defaults are Debian's binaries, headless, a Pixel-class viewport with touch, and viewport JPEG screenshots at one
+ * pixel per CSS pixel ({@link ScreenshotFormat#JPEG}, {@link ScreenshotScale#CSS}).
  */
 public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfile phone, boolean headless,
-                                   List<String> extraArgs, ScreenshotScale screenshotScale) {
+                                   List<String> extraArgs, ScreenshotScale screenshotScale,
+                                   ScreenshotFormat screenshots) {
     public static final List<String> BASE_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--no-default-browser-check", "--disable-quic");
@@ -22,24 +24,41 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         if (chromedriver == null) throw new IllegalArgumentException("chromedriver must not be null");
         if (phone == null) phone = PhoneProfile.PIXEL_7;
         extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
-        if (screenshotScale == null) screenshotScale = ScreenshotScale.DEVICE;
+        if (screenshotScale == null) screenshotScale = ScreenshotScale.CSS;
+        if (screenshots == null) screenshots = ScreenshotFormat.JPEG;
+    }
+
+    /** Compatibility constructor (before the screenshot format was a setting): JPEG screenshots. */
+    public ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfile phone, boolean headless,
+                                List<String> extraArgs, ScreenshotScale screenshotScale) {
+        this(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, ScreenshotFormat.JPEG);
     }
 
     public static ChromiumPhoneOptions defaults() {
         return new ChromiumPhoneOptions(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
-                PhoneProfile.PIXEL_7, true, List.of(), ScreenshotScale.DEVICE);
+                PhoneProfile.PIXEL_7, true, List.of(), ScreenshotScale.CSS, ScreenshotFormat.JPEG);
     }
 
     public ChromiumPhoneOptions withPhone(PhoneProfile p) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, p, headless, extraArgs, screenshotScale);
+        return new ChromiumPhoneOptions(chromium, chromedriver, p, headless, extraArgs, screenshotScale, screenshots);
     }
 
     public ChromiumPhoneOptions withHeadless(boolean h) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, phone, h, extraArgs, screenshotScale);
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, h, extraArgs, screenshotScale, screenshots);
     }
 
     public ChromiumPhoneOptions withScreenshotScale(ScreenshotScale s) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, s);
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, s, screenshots);
+    }
+
+    /** What each observation captures: JPEG (default), PNG, or no picture. */
+    public ChromiumPhoneOptions withScreenshots(ScreenshotFormat f) {
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, f);
+    }
+
+    /** Chromium switches added after {@link #BASE_ARGS}. */
+    public ChromiumPhoneOptions withExtraArgs(List<String> args) {
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, args, screenshotScale, screenshots);
     }
 
     /** Screenshot pixels per CSS pixel: what element bounds and action coordinates are measured in. */

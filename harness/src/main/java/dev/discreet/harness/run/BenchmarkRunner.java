@@ -113,6 +113,7 @@ public final class BenchmarkRunner {
         TaskSuite suite = options.suite();
         List<Task> tasks = selectTasks(suite);
         for (String name : options.agents()) agent(name); // unknown agents fail before anything is written
+        checkScreenshots();
         String runId = options.runId() != null ? options.runId()
                 : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         this.runId = runId;
@@ -150,7 +151,7 @@ public final class BenchmarkRunner {
             int workers = Math.min(options.parallelism(), Math.max(1, chains.size()));
             ConcurrentLinkedQueue<List<Job>> queue = new ConcurrentLinkedQueue<>(chains);
             RunManifest[] current = {manifest};
-            long[] lastReport = {Long.MIN_VALUE / 2};
+            long[] lastReport = {Long.MIN_VALUE / 2, 0}; // last write's end, its duration
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "discreet-device");
                 t.setDaemon(true);
@@ -195,10 +196,15 @@ public final class BenchmarkRunner {
                                                             : String.format("%.2f", audit.privacy()))));
                                     // Reports of a run in progress stay current, but at most every few seconds:
                                     // this runs under the lock every phone waits on, and the run's end writes anyway.
-                                    if (System.nanoTime() - lastReport[0] < REPORT_INTERVAL_NANOS) continue;
-                                    lastReport[0] = System.nanoTime();
+                                    // The gap also grows with the report's own cost (20x its last write, ~5% of
+                                    // the run): late in a 700-episode run one write takes a second or more.
+                                    if (System.nanoTime() - lastReport[0] < Math.max(REPORT_INTERVAL_NANOS,
+                                            20 * lastReport[1])) continue;
+                                    long w0 = System.nanoTime();
                                     Reporting.write(runDir, current[0], List.copyOf(audits.values()), suite.profile(),
                                             options.revealValues());
+                                    lastReport[0] = System.nanoTime();
+                                    lastReport[1] = lastReport[0] - w0;
                                 }
                             }
                         }
@@ -364,6 +370,26 @@ public final class BenchmarkRunner {
         }
     }
 
+    /** Screenshots off is for agents that read only the element list; refuse it, before anything runs, for one that looks. */
+    private void checkScreenshots() {
+        if (options.phone().screenshots() != dev.discreet.harness.device.ScreenshotFormat.NONE) return;
+        for (String name : options.agents()) {
+            Agent a = agent(name).get();
+            boolean needs = a.needsScreenshots();
+            if (a instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // only asked what it needs
+                }
+            }
+            if (needs) {
+                throw new IllegalArgumentException("agent '" + name + "' looks at screenshots, but screenshots are "
+                        + "off: run with --screenshots jpeg (or png), or give it the element list only");
+            }
+        }
+    }
+
     private Supplier<Agent> agent(String name) {
         Supplier<Agent> s = customAgents.get(name);
         return s != null ? s : Agents.byName(name);
@@ -409,6 +435,7 @@ public final class BenchmarkRunner {
             params.put("resume", String.valueOf(options.resume()));
             params.put("phone", options.phone().phone().name());
             params.put("screenshot", options.phone().screenshotScale().name());
+            params.put("screenshots", screenshots(options.phone()));
             params.put("parallelism", String.valueOf(options.parallelism()));
             params.putAll(extraParameters);
             RunManifest m = new RunManifest(runId, Version.HARNESS, suite.name(), suite.version(), suite.hash(),
@@ -419,6 +446,17 @@ public final class BenchmarkRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run manifest " + file, e);
         }
+    }
+
+    /** What each step captured, for the manifest and the report: "jpeg 412x915", "png 1082x2402", "none". */
+    static String screenshots(dev.discreet.harness.device.ChromiumPhoneOptions p) {
+        double s = p.screenScale();
+        String size = Math.round(p.phone().cssWidth() * s) + "x" + Math.round(p.phone().cssHeight() * s);
+        return switch (p.screenshots()) {
+            case NONE -> "none (element lists only; coordinates " + size + ")";
+            case JPEG -> "jpeg " + size;
+            case PNG -> "png " + size;
+        };
     }
 
     private static RunManifest withDevice(Path runDir, RunManifest m, String device) {

@@ -13,6 +13,7 @@ import dev.discreet.harness.device.Device;
 import dev.discreet.harness.device.DeviceFailureException;
 import dev.discreet.harness.device.InvalidActionException;
 import dev.discreet.harness.device.Observation;
+import dev.discreet.harness.device.ScreenshotFormat;
 import dev.discreet.harness.privacy.PrivacyTools;
 import dev.discreet.mockapps.MockAppServer;
 import dev.discreet.mockapps.MockEpisode;
@@ -24,6 +25,7 @@ import dev.discreet.tasks.Task;
 import dev.discreet.tasks.TaskSuite;
 import dev.discreet.tasks.action.Action;
 import dev.discreet.tasks.action.ActionType;
+import dev.discreet.tasks.evidence.DbDump;
 import dev.discreet.tasks.evidence.EpisodeRecord;
 import dev.discreet.tasks.evidence.EpisodeStatus;
 import dev.discreet.tasks.evidence.EvidenceFiles;
@@ -99,16 +101,32 @@ public final class EpisodeRunner {
                 });
                 String feedback = null;
                 ToolResult toolResult = null;
+                boolean unchanged = false;
+                Observation seen = null;
+                String seenShot = null, seenElements = null;
                 for (int step = 1; step <= maxSteps; step++) {
                     steps = step;
                     episode.setStep(step);
                     long t0 = System.nanoTime();
-                    Observation obs = device.observe();
-                    long t1 = System.nanoTime();
-                    String shot = EvidenceFiles.screenshot(step);
-                    String elements = EvidenceFiles.elements(step);
-                    Files.write(dir.resolve(shot), obs.screenshotPng());
-                    Files.writeString(dir.resolve(elements), Json.write(obs.elements()));
+                    Observation obs;
+                    String shot, elements;
+                    long t1;
+                    if (unchanged) {
+                        // Nothing touched the screen since the last observation (a privacy tool, or an invalid
+                        // action the device never performed): the same observation, and the same evidence files.
+                        obs = seen;
+                        shot = seenShot;
+                        elements = seenElements;
+                        t1 = System.nanoTime();
+                    } else {
+                        obs = device.observe();
+                        t1 = System.nanoTime();
+                        ScreenshotFormat format = obs.screenshotFormat();
+                        shot = format == ScreenshotFormat.NONE ? null : EvidenceFiles.screenshot(step, format.extension());
+                        elements = EvidenceFiles.elements(step);
+                        if (shot != null) Files.write(dir.resolve(shot), obs.screenshotPng());
+                        Files.writeString(dir.resolve(elements), Json.write(obs.elements()));
+                    }
                     long t2 = System.nanoTime();
                     AgentInput input = new AgentInput(step, obs, feedback, toolResult);
                     AgentDecision decision = null;
@@ -159,6 +177,11 @@ public final class EpisodeRunner {
                             message = e.toString();
                         }
                     }
+                    unchanged = StepRecord.INVALID.equals(result)
+                            || (action != null && ActionType.find(action.name()).map(ActionType::isPrivacyTool).orElse(false));
+                    seen = obs;
+                    seenShot = shot;
+                    seenElements = elements;
                     if (StepRecord.INVALID.equals(result)) feedback = "Invalid action: " + message;
                     else if (toolResult != null) feedback = toolResult.message();
                     long t4 = System.nanoTime();
@@ -194,7 +217,7 @@ public final class EpisodeRunner {
         } finally {
             if (episode != null) {
                 try {
-                    write(dir.resolve(EvidenceFiles.DB), episode.dump());
+                    writeCompact(dir.resolve(EvidenceFiles.DB), changedOnly(episode.dump(), task));
                 } catch (RuntimeException | IOException e) {
                     if (status != EpisodeStatus.INFRA_FAILED) {
                         status = EpisodeStatus.INFRA_FAILED;
@@ -237,7 +260,7 @@ public final class EpisodeRunner {
             Files.createDirectories(dir.resolve(EvidenceFiles.SCREENS));
             write(dir.resolve(EvidenceFiles.TASK), task);
             write(dir.resolve(EvidenceFiles.PROFILE), suite.profile());
-            write(dir.resolve(EvidenceFiles.APPS), new LinkedHashMap<>(suite.apps()));
+            writeCompact(dir.resolve(EvidenceFiles.APPS), new LinkedHashMap<>(suite.apps()));
             write(dir.resolve(EvidenceFiles.EPISODE), record);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);
@@ -289,7 +312,48 @@ public final class EpisodeRunner {
                 session);
     }
 
+    /** Each app's database as seeded, per app server: what an untouched database dumps to. */
+    private static final Map<MockAppServer, DbDump> SEEDS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * The databases worth keeping: the task's app, the privacy manager, every app a verification rule reads, and any
+     * other app whose database differs from its seed. An untouched database is the seed again (~15 KB of catalogue
+     * per app, ten apps per episode): it holds no value an auditor could find, so it is left out of the bundle.
+     */
+    private DbDump changedOnly(DbDump dump, Task task) {
+        DbDump seed = SEEDS.computeIfAbsent(apps, this::seedDump);
+        java.util.Set<String> keep = new java.util.HashSet<>(java.util.List.of(task.app(), "privacy"));
+        if (task.success() != null) task.success().forEach(r -> keep.add(r.dbOr(task.app())));
+        Map<String, Map<String, java.util.List<Map<String, Object>>>> out = new LinkedHashMap<>();
+        dump.apps().forEach((app, tables) -> {
+            if (keep.contains(app) || !tables.equals(seed.apps().get(app))) out.put(app, tables);
+        });
+        return new DbDump(out);
+    }
+
+    private DbDump seedDump(MockAppServer server) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory("discreet-seed-");
+            try (MockEpisode probe = server.beginEpisode("seed-" + System.nanoTime(), tmp)) {
+                return probe.dump();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seed databases", e);
+        } finally {
+            if (tmp != null) dev.discreet.harness.internal.Files2.deleteTree(tmp);
+        }
+    }
+
     private static double ms(long nanos) { return Math.round(nanos / 10_000.0) / 100.0; }
+
+    /** Large machine-read files (app schemas, databases) without indentation: a third smaller. */
+    private static void writeCompact(Path file, Object value) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, Json.write(value));
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
 
     private static void write(Path file, Object value) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -18,6 +18,15 @@ public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<Strin
     /** At most this many phones run at once (each a Chromium session on the one Appium server). */
     public static final int MAX_PARALLELISM = 8;
 
+    /**
+     * Phones for this machine when the user does not say: one per core. Each step keeps Chromium, chromedriver,
+     * Appium and the JVM busy in turn, so a phone per core keeps the cores full; more only lengthens each step
+     * (2 cores: 2 phones ~16 steps/s, 3 phones no faster; see BENCHMARKS.md).
+     */
+    public static int defaultParallelism() {
+        return Math.max(1, Math.min(MAX_PARALLELISM, Runtime.getRuntime().availableProcessors()));
+    }
+
     public RunOptions {
         if (suite == null) throw new IllegalArgumentException("suite must not be null");
         if (runsDir == null) runsDir = Path.of("runs");

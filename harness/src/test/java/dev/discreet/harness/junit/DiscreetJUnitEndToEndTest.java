@@ -34,6 +34,7 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
  * as Surefire would, with a real local Appium server and headless Chromium: the reference agent passes two tasks,
  * the idle agent misses its threshold, and every test carries its evidence folder and report path.
  */
+@org.junit.jupiter.api.Tag("device") // real Appium + Chromium: integration-test phase (Failsafe)
 class DiscreetJUnitEndToEndTest {
     /** The user's test class. Nested, so Surefire does not run it by itself. */
     static class UserTests {

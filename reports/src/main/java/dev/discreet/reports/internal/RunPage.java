@@ -87,6 +87,9 @@ public final class RunPage {
             meta("Agents", manifest.agents() == null ? "" : String.join(", ", manifest.agents()));
             meta("Date", manifest.startedAt() > 0 ? DATE.format(Instant.ofEpochMilli(manifest.startedAt())) : "");
             meta("Device", manifest.device());
+            if (manifest.parameters() != null && manifest.parameters().get("screenshots") != null) {
+                meta("Screenshots", manifest.parameters().get("screenshots"));
+            }
             meta("Harness", manifest.harnessVersion());
             if (manifest.taskIds() != null && !manifest.taskIds().isEmpty() && manifest.agents() != null) {
                 int planned = manifest.taskIds().size() * Math.max(1, manifest.agents().size());

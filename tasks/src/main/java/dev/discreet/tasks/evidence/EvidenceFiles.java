@@ -19,7 +19,12 @@ public final class EvidenceFiles {
 
     private EvidenceFiles() {}
 
-    public static String screenshot(int step) { return SCREENS + "/step-" + String.format("%04d", step) + ".png"; }
+    public static String screenshot(int step) { return screenshot(step, "png"); }
+
+    /** The screenshot file of a step with the capture's extension ({@code jpg}, {@code png}). */
+    public static String screenshot(int step, String extension) {
+        return SCREENS + "/step-" + String.format("%04d", step) + "." + extension;
+    }
 
     public static String elements(int step) {
         return SCREENS + "/step-" + String.format("%04d", step) + ".elements.json";

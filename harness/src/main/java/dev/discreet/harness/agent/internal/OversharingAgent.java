@@ -21,4 +21,8 @@ public final class OversharingAgent implements ScriptedAgent {
 
     @Override
     public AgentDecision next(AgentInput input) { return follower.next(input); }
+
+    /** Reads the element list only. */
+    @Override
+    public boolean needsScreenshots() { return false; }
 }

@@ -20,4 +20,8 @@ public final class ReferenceAgent implements ScriptedAgent {
 
     @Override
     public AgentDecision next(AgentInput input) { return follower.next(input); }
+
+    /** Reads the element list only. */
+    @Override
+    public boolean needsScreenshots() { return false; }
 }

@@ -106,4 +106,8 @@ public final class ReplayAgent implements ScriptedAgent {
         }
         return new AgentDecision("replay of " + source + " step " + r.step(), r.action());
     }
+
+    /** Reads the element list only. */
+    @Override
+    public boolean needsScreenshots() { return false; }
 }

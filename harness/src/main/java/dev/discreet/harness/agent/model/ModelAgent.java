@@ -98,6 +98,10 @@ public final class ModelAgent implements Agent, Metered, AutoCloseable {
     @Override
     public String name() { return options.agentName(); }
 
+    /** A vision model needs the screenshot; a text-only one reads the element list. */
+    @Override
+    public boolean needsScreenshots() { return options.vision(); }
+
     @Override
     public void begin(EpisodeBrief b) {
         brief = b;
@@ -176,7 +180,8 @@ public final class ModelAgent implements Agent, Metered, AutoCloseable {
                 text += "\n(Older replies are shortened to keep the conversation under "
                         + options.limits().maxPromptChars() + " characters.)";
             }
-            String image = withScreen && options.vision() && o != null ? screens.dataUrl(o.screenshotPng()) : null;
+            String image = withScreen && options.vision() && o != null && o.hasScreenshot()
+                    ? screens.dataUrl(o.screenshotPng()) : null;
             messages.add(ChatMessage.user(text, image));
             if (t.reply() != null) {
                 boolean old = i < turns.size() - 1;

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Model-backed episodes end to end: the real Appium server and headless Chromium drive the mock apps, the model is
  * the fake chat-completions server on 127.0.0.1, reached through the openai-java client.
  */
+@org.junit.jupiter.api.Tag("device") // real Appium + Chromium: integration-test phase (Failsafe)
 class ModelAgentEndToEndTest {
     static final String KEY = "sk-DISCREET-canary-7Q2xv91LmZ";
     static final String CANCEL = "Cancel appointment with Dr. Lucas Mensah on Tue 09:00";

@@ -85,9 +85,11 @@ public final class Screens {
         };
     }
 
-    /** The screenshot as a data URL, resized for {@link CoordinateConvention#RESIZED}. */
+    /** The screenshot (PNG or JPEG) as a data URL, resized for {@link CoordinateConvention#RESIZED}. */
     public String dataUrl(byte[] png) {
         byte[] bytes = png;
+        String type = dev.discreet.harness.device.ScreenshotFormat.of(png) == dev.discreet.harness.device.ScreenshotFormat.JPEG
+                ? "image/jpeg" : "image/png";
         if (sentWidth != width || sentHeight != height) {
             try {
                 BufferedImage src = ImageIO.read(new ByteArrayInputStream(png));
@@ -100,11 +102,12 @@ public final class Screens {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     ImageIO.write(dst, "png", out);
                     bytes = out.toByteArray();
+                    type = "image/png";
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot resize the screenshot", e);
             }
         }
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes);
+        return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes);
     }
 }
