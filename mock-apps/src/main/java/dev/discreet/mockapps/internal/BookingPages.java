@@ -183,10 +183,10 @@ abstract class BookingPages implements AppPages {
         sb.append("<div class=\"card\"><h3>").append(esc(o.get("name"))).append("</h3><div>").append(esc(o.get("category")))
           .append(" · ").append(esc(o.get("neighbourhood"))).append("</div><div class=\"fee\">")
           .append(esc(o.get("day") + " " + o.get("time"))).append(" · ").append(price(o.get("price"))).append("</div></div>");
-        if (error != null) sb.append("<div class=\"error\" role=\"alert\">").append(esc(error)).append("</div>");
-        sb.append(Forms.open(base + "/book", app, form.id())).append(Forms.hidden(layout.optionParam(), o.get("option_id")))
-          .append(Forms.fields(form, values))
-          .append("<button type=\"submit\" class=\"wide\">").append(esc(confirmLabel())).append("</button></form>");
+        sb.append(Forms.openConfirmed(base + "/book", app, form.id(), confirmLabel() + "?", "Confirm", "Go back"))
+          .append(Forms.hidden(layout.optionParam(), o.get("option_id")))
+          .append(Forms.body(form, values, "<button type=\"submit\" class=\"wide\">" + esc(confirmLabel()) + "</button>", error))
+          .append("</form>");
         return page(ctx, form.title(), back, sb.toString(), true);
     }
 
@@ -259,11 +259,12 @@ abstract class BookingPages implements AppPages {
               .append("<div>").append(bookedSummaryHtml(a))
               .append("</div><div class=\"fee\">").append(esc(a.get("day") + " " + a.get("time"))).append("</div>");
             if ("booked".equals(status)) {
+                String label = cancelLabel(String.valueOf(a.get(layout.bookedName())), a.get("day") + " " + a.get("time"));
                 sb.append("<div class=\"actions\"><form method=\"post\" action=\"")
-                  .append(esc(base + "/" + layout.minePath() + "/cancel"))
-                  .append("\">").append(Forms.hidden("id", a.get("id")))
+                  .append(esc(base + "/" + layout.minePath() + "/cancel")).append("\"")
+                  .append(Forms.confirmAttrs(label + "?", "Yes, cancel", "Keep it")).append(">").append(Forms.hidden("id", a.get("id")))
                   .append("<button type=\"submit\" class=\"danger\">")
-                  .append(esc(cancelLabel(String.valueOf(a.get(layout.bookedName())), a.get("day") + " " + a.get("time"))))
+                  .append(esc(label))
                   .append("</button></form></div>");
             }
             sb.append("</div>");
