@@ -42,7 +42,7 @@ public final class Html {
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
               font-size:16px;line-height:1.4;color:#1c1b1f;background:#f6f7fb;-webkit-text-size-adjust:100%}
             .bar{position:sticky;top:0;z-index:5;display:flex;align-items:center;gap:8px;min-height:56px;
-              padding:0 8px 0 12px;background:#2f5bd3;color:#fff;box-shadow:0 2px 6px rgba(0,0,0,.18)}
+              padding:0 8px 0 12px;background:var(--accent,#2f5bd3);color:#fff;box-shadow:0 2px 6px rgba(0,0,0,.18)}
             .bar h1{font-size:20px;font-weight:600;margin:0;flex:1;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
             .bar a{color:#fff;text-decoration:none;display:inline-flex;align-items:center;justify-content:center;
               min-width:44px;min-height:44px;font-size:22px;border-radius:22px}
@@ -51,7 +51,7 @@ public final class Html {
             h2{font-size:19px;margin:18px 0 10px}
             h3{font-size:17px;margin:0 0 4px}
             p{margin:6px 0}
-            a{color:#2f5bd3}
+            a{color:var(--accent,#2f5bd3)}
             .muted{color:#5f6368;font-size:14px}
             .card{display:block;background:#fff;border-radius:14px;padding:14px 16px;margin:0 0 10px;
               box-shadow:0 1px 3px rgba(0,0,0,.12);color:inherit;text-decoration:none;min-height:44px}
@@ -62,7 +62,7 @@ public final class Html {
             .chips{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0 14px}
             .chip{display:inline-flex;align-items:center;min-height:44px;padding:0 16px;border-radius:22px;
               border:1px solid #c4c9d4;background:#fff;color:#1c1b1f;text-decoration:none;font-size:15px}
-            .chip.on{background:#2f5bd3;border-color:#2f5bd3;color:#fff}
+            .chip.on{background:var(--accent,#2f5bd3);border-color:var(--accent,#2f5bd3);color:#fff}
             .search{display:flex;gap:8px;align-items:flex-end}
             .search .field{flex:1;margin:0}
             label{display:block;font-weight:600;font-size:15px;margin:0 0 6px}
@@ -72,7 +72,7 @@ public final class Html {
             textarea{min-height:96px;resize:vertical}
             input:focus,textarea:focus{outline:2px solid #2f5bd3;border-color:#2f5bd3}
             button,.btn{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:0 20px;
-              font:inherit;font-size:16px;font-weight:600;border:0;border-radius:24px;background:#2f5bd3;color:#fff;
+              font:inherit;font-size:16px;font-weight:600;border:0;border-radius:24px;background:var(--accent,#2f5bd3);color:#fff;
               text-decoration:none;cursor:pointer}
             button.wide,.btn.wide{width:100%}
             button.danger{background:#c5221f}
@@ -148,6 +148,41 @@ public final class Html {
             .cal button{min-height:44px;padding:0;border-radius:22px;background:#fff;color:#1c1b1f;font-weight:500}
             .cal button.on{background:var(--accent,#2f5bd3);color:#fff}
             .cal button.today{outline:1px solid var(--accent,#2f5bd3)}
+            .toplink{display:flex;justify-content:flex-end;margin:0 0 6px}
+            .toplink a{font-weight:600;text-decoration:none;padding:10px 4px;min-height:44px;display:inline-flex;align-items:center}
+            .sortrow{display:flex;align-items:center;gap:10px;margin:0 0 10px}
+            .sortrow label{margin:0;white-space:nowrap;font-size:14px;color:#5f6368}
+            .sortrow select{min-height:40px;padding:6px 36px 6px 12px;font-size:15px;width:auto;flex:1}
+            .tabs{display:flex;flex-wrap:wrap;margin:-12px -14px 12px;padding:0 8px;background:#fff;box-shadow:0 1px 2px rgba(0,0,0,.12)}
+            .tab{display:inline-flex;align-items:center;min-height:48px;padding:0 12px;color:#5f6368;text-decoration:none;
+              font-weight:600;font-size:14px;border-bottom:3px solid transparent}
+            .tab.on{color:var(--accent,#2f5bd3);border-bottom-color:var(--accent,#2f5bd3)}
+            .tiles{display:grid;grid-template-columns:1fr 1fr;gap:10px}
+            .tile{display:flex;flex-direction:column;background:#fff;border-radius:14px;overflow:hidden;color:inherit;
+              text-decoration:none;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+            .tile .art{height:76px;display:flex;align-items:center;justify-content:center;font-size:30px;font-weight:700;color:#fff}
+            .tile .tb{padding:8px 10px 10px;font-size:14px}
+            .tile h3{font-size:15px}
+            .filters{background:#fff;border-radius:14px;padding:10px 12px 2px;margin:0 0 12px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+            .filters .frow{display:flex;gap:8px}
+            .filters .frow .field{flex:1;margin:0 0 10px}
+            .filters label{font-size:13px;color:#5f6368}
+            .rows{background:#fff;border-radius:14px;box-shadow:0 1px 3px rgba(0,0,0,.12);overflow:hidden}
+            .rowi{display:flex;gap:12px;align-items:center;padding:10px 14px;border-bottom:1px solid #eceef3;color:inherit;text-decoration:none;min-height:64px}
+            .rowi:last-child{border-bottom:0}
+            .rowi .av{flex:none;width:44px;height:44px;border-radius:10px;display:flex;align-items:center;justify-content:center;
+              color:#fff;font-weight:700}
+            .rowi .rb{flex:1;min-width:0}
+            .rowi h3{font-size:16px;margin:0}
+            .rowi .sub{font-size:13px;color:#5f6368}
+            .rowi .pr{font-weight:700;white-space:nowrap}
+            body.bnav main{padding-bottom:90px}
+            .bottomnav{position:fixed;left:0;right:0;bottom:0;z-index:6;display:flex;background:#fff;border-top:1px solid #dadce0;
+              box-shadow:0 -1px 4px rgba(0,0,0,.08)}
+            .bottomnav a{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;min-height:60px;
+              font-size:12px;font-weight:600;color:#5f6368;text-decoration:none}
+            .bottomnav a .i{font-size:20px;line-height:1}
+            .bottomnav a.on{color:var(--accent,#2f5bd3)}
             dl{display:grid;grid-template-columns:auto 1fr;gap:6px 14px;margin:8px 0}
             dt{color:#5f6368}
             dd{margin:0;font-weight:500;overflow-wrap:anywhere}
@@ -167,6 +202,7 @@ public final class Html {
             var MON=['January','February','March','April','May','June','July','August','September','October','November','December'];
             var DOW=['Sun','Mon','Tue','Wed','Thu','Fri','Sat'];
             function fire(el){el.dispatchEvent(new Event('input',{bubbles:true}));el.dispatchEvent(new Event('change',{bubbles:true}));}
+            document.addEventListener('change',function(e){var t=e.target;if(t&&t.hasAttribute&&t.hasAttribute('data-autosubmit')&&t.form&&!t.__fired){t.__fired=1;setTimeout(function(){t.form.submit();},0);}},false);
             function btn(text,cls,fn,role,aria){var b=document.createElement('button');b.type='button';b.textContent=text;
               if(cls)b.className=cls;if(role)b.setAttribute('role',role);if(aria)b.setAttribute('aria-label',aria);
               b.addEventListener('click',fn);return b;}
@@ -245,14 +281,29 @@ public final class Html {
      */
     public static String page(String title, String barTitle, String back, String bodyHtml, String script,
                               String bodyClass) {
+        return page(title, barTitle, back, bodyHtml, script, bodyClass, null, null);
+    }
+
+    /**
+     * A page in an app's own colour, optionally with a fixed bottom navigation bar.
+     *
+     * @param theme     the accent colour (app bar, buttons, selected tabs), e.g. "#c2410c"; null for the default
+     * @param bottomNav markup of the bottom navigation bar, or null
+     */
+    public static String page(String title, String barTitle, String back, String bodyHtml, String script,
+                              String bodyClass, String theme, String bottomNav) {
+        if (bottomNav != null) bodyClass = bodyClass == null ? "bnav" : bodyClass + " bnav";
         StringBuilder sb = new StringBuilder(8192);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-          .append("<title>").append(esc(title)).append("</title><style>").append(CSS).append("</style></head>")
+          .append("<title>").append(esc(title)).append("</title><style>").append(CSS)
+          .append(theme != null && theme.matches("#[0-9a-fA-F]{6}") ? ":root{--accent:" + theme + "}" : "")
+          .append("</style></head>")
           .append("<body").append(bodyClass == null ? "" : " class=\"" + esc(bodyClass) + "\"").append(">")
           .append("<header class=\"bar\">");
         if (back != null) sb.append("<a href=\"").append(esc(back)).append("\" aria-label=\"Back\">&larr;</a>");
         sb.append("<h1>").append(esc(barTitle)).append("</h1></header><main>").append(bodyHtml).append("</main>");
+        if (bottomNav != null) sb.append(bottomNav);
         sb.append("<script>").append(WIDGETS).append("</script>");
         if (script != null) sb.append("<script>").append(script).append("</script>");
         sb.append("</body></html>\n");
