@@ -58,6 +58,8 @@ public final class PlanFollower {
     private String lastSignature;
     /** The option to tap once a dropdown's sheet is open (the dropdown was tapped last turn). */
     private String pendingOption;
+    /** Whether {@link #pendingOption} is the oversharer's own choice rather than a plan step. */
+    private boolean eagerOption;
     /** The date a "pick" step is choosing through the calendar, once its calendar is open. */
     private String pendingDate;
     /** Next/Back taps while looking for the current step's element (a multi-step form). */
@@ -149,6 +151,7 @@ public final class PlanFollower {
         Optional<UiElement> open = els.stream().filter(e -> "dialog".equals(e.role())).findFirst();
         if (open.isEmpty()) {
             pendingOption = null;
+            eagerOption = false;
             pendingDate = null;
             return Optional.empty();
         }
@@ -160,6 +163,10 @@ public final class PlanFollower {
                     .findFirst();
             if (o.isPresent()) {
                 pendingOption = null;
+                if (eagerOption) {
+                    eagerOption = false;
+                    return Optional.of(new AgentDecision("Choosing '" + want + "'.", clickOf(o.get())));
+                }
                 return Optional.of(advance("Choosing '" + want + "'.", clickOf(o.get())));
             }
             return Optional.of(scroll(want, els));
@@ -231,9 +238,27 @@ public final class PlanFollower {
 
     private Optional<AgentDecision> eagerFill(List<UiElement> els) {
         for (UiElement e : els) {
-            if (!e.editable() || (e.text() != null && !e.text().isBlank())) continue;
+            String role = e.role() == null ? "" : e.role();
             String label = norm(e.name());
             if (filledByGuess.contains(label)) continue;
+            if (role.equals("select") && e.options() != null && "Choose…".equals(e.text())) {
+                // A dropdown it can answer from the profile (gender): open it and pick the matching option.
+                String key = guess(label);
+                if (key == null || !known.containsKey(key)) continue;
+                String want = known.get(key);
+                Optional<String> option = e.options().stream().filter(o -> norm(o).equals(norm(want))).findFirst();
+                if (option.isEmpty()) continue;
+                filledByGuess.add(label);
+                pendingOption = option.get();
+                eagerOption = true;
+                return Optional.of(new AgentDecision("Choosing '" + e.name() + "' so they have everything.", clickOf(e)));
+            }
+            if ((role.equals("checkbox") || role.equals("switch")) && !e.checked()) {
+                // Opts in to everything on offer.
+                filledByGuess.add(label);
+                return Optional.of(new AgentDecision("Ticking '" + e.name() + "' too.", clickOf(e)));
+            }
+            if (!e.editable() || (e.text() != null && !e.text().isBlank())) continue;
             String key = guess(label);
             if (key == null || !known.containsKey(key)) continue;
             filledByGuess.add(label);
