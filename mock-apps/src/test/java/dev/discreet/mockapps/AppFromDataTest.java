@@ -42,7 +42,7 @@ class AppFromDataTest {
                 "items": ["id", "name", "category", "rating", "reviews", "neighbourhood", "price", "frame"],
                 "options": ["id", "item_id", "day", "time"],
                 "bookings": ["id", "item_id", "item_name", "category", "neighbourhood", "day", "time", "price",
-                             "full_name", "phone", "helmet", "start_date", "cover", "status", "created_step"],
+                             "full_name", "phone", "helmet", "start_date", "cover", "date", "status", "created_step"],
                 "drafts": ["form", "field", "value", "step"] },
               "columnTypes": { "items": { "rating": "REAL", "reviews": "INTEGER", "price": "INTEGER" },
                                "bookings": { "item_id": "INTEGER", "price": "INTEGER", "created_step": "INTEGER" } },
@@ -50,7 +50,8 @@ class AppFromDataTest {
                 "priceLabel": "Per day", "attributes": [ { "key": "frame", "label": "Frame" } ], "optionsLabel": "Pick-up times",
                 "form": "booking", "table": "bookings", "nameColumn": "item_name", "categoryColumn": "category",
                 "myLabel": "My rentals", "confirmLabel": "Rent this bike", "confirmedTitle": "Rental confirmed",
-                "cancelLabel": "Cancel rental of {name} on {option}", "layout": "tabs", "theme": "#2e7d32" } }
+                "cancelLabel": "Cancel rental of {name} on {option}", "layout": "tabs", "theme": "#2e7d32",
+                "calendar": { "start": "2026-11-30", "weeks": 3 } } }
             """;
 
     static final String CATALOGUE = """
@@ -97,12 +98,22 @@ class AppFromDataTest {
             assertThat(list.indexOf(">Hauler Long<")).isLessThan(list.indexOf(">Rose Commuter<"));
             String rated = get(app.resolve("?sort=rating")).body();
             assertThat(rated.indexOf(">Rose Commuter<")).isLessThan(rated.indexOf(">Volt Runner<"));
-            assertThat(get(app.resolve("item/2")).body()).contains("Frame", "Diamond", "Sat 11:30", "$60");
-            String form = get(app.resolve("book?option=3")).body();
+            // Real dates over three weeks from the episode's fixed date (Mon 30 Nov 2026): a time-slot grid per week.
+            String detail = get(app.resolve("item/2")).body();
+            assertThat(detail).contains("Frame", "Diamond", "$60", ">This week</a>", ">Next week</a>", ">Week of 14 Dec</a>",
+                    "<h3 class=\"dayh\">Sat 5 Dec</h3>", "aria-label=\"Sat 5 Dec 11:30\">11:30</a>", "book?option=3&amp;date=2026-12-05");
+            assertThat(get(app.resolve("item/2?week=1")).body()).contains("aria-label=\"Sat 12 Dec 11:30\"")
+                    .doesNotContain("Sat 5 Dec 11:30");
+            // The date must be one of the option's: a Friday for a Saturday slot is no page.
+            assertThat(get(app.resolve("book?option=3&date=2026-12-11")).statusCode()).isEqualTo(404);
+            assertThat(get(app.resolve("book?option=3")).statusCode()).isEqualTo(404);
+            String form = get(app.resolve("book?option=3&date=2026-12-12")).body();
+            assertThat(form).contains("Sat 12 Dec 11:30 · $60", "name=\"date\" value=\"2026-12-12\"");
             assertThat(form).contains("<h3>Ride</h3>", "<option value=\"M\">M</option>", "aria-label=\"Choose date: Start date\"",
                     "role=\"switch\" checked", ">Rent this bike</button>");
             Map<String, String> f = new LinkedHashMap<>();
             f.put("option", "3");
+            f.put("date", "2026-12-12");
             f.put("full_name", "Maya");
             f.put("phone", "1");
             f.put("helmet", "M");
@@ -114,11 +125,16 @@ class AppFromDataTest {
             // the seeded booking fills the required select with its first option; types come from columnTypes
             assertThat(rows.get(0)).containsEntry("item_name", "Hauler Long").containsEntry("helmet", "S")
                     .containsEntry("price", 45).containsEntry("status", "booked");
-            assertThat(rows.get(1)).containsEntry("item_name", "Volt Runner").containsEntry("day", "Sat")
+            assertThat(rows.get(0)).containsEntry("date", "2026-12-04");
+            assertThat(rows.get(1)).containsEntry("item_name", "Volt Runner").containsEntry("day", "Sat").containsEntry("date", "2026-12-12")
                     .containsEntry("helmet", "M").containsEntry("start_date", "2026-12-05").containsEntry("cover", "")
                     .containsEntry("price", 60).containsEntry("created_step", 0);
             assertThat(ep.dump().rows("bikes", "items").get(0).get("rating")).isEqualTo(4.9);
-            assertThat(get(app.resolve("mine")).body()).contains("Cancel rental of Volt Runner on Sat 11:30");
+            // Booked on the 12th only: the 5th and the 19th stay open.
+            assertThat(get(app.resolve("item/2?week=1")).body()).doesNotContain("Sat 12 Dec 11:30");
+            assertThat(get(app.resolve("item/2")).body()).contains("Sat 5 Dec 11:30");
+            assertThat(get(app.resolve("item/2?week=2")).body()).contains("Sat 19 Dec 11:30");
+            assertThat(get(app.resolve("mine")).body()).contains("Cancel rental of Volt Runner on Sat 12 Dec 11:30");
             assertThat(post(app.resolve("mine/cancel"), Map.of("id", "2")).statusCode()).isEqualTo(303);
             assertThat(ep.dump().rows("bikes", "bookings").get(1)).containsEntry("status", "cancelled");
         }

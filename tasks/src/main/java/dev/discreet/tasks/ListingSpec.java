@@ -26,6 +26,9 @@ import java.util.List;
  *                       (compact rows with a bottom navigation bar), {@code tabs} (category tabs over a two-column
  *                       grid) or {@code filters} (a filter panel with neighbourhood and price over a plain list)
  * @param theme          the app bar colour, a CSS hex colour such as {@code #2f5bd3} (null: the default blue)
+ * @param calendar       when set, bookable times are real dates: each weekly option ("Mon 09:00") recurs on every
+ *                       matching date of {@code weeks} weeks from the episode's fixed date {@code start}, shown as a
+ *                       week-by-week time-slot grid (null: one week of day names, as before)
  * @param tables         where the catalogue lives when it is not in the default tables (null: items, options,
  *                       item_id…); MediBook declares doctors, slots and doctor_id this way
  */
@@ -34,7 +37,7 @@ public record ListingSpec(String noun, String plural, String categoryLabel, List
                           String priceLabel, List<Attribute> attributes, String optionsLabel, String form,
                           String table, String nameColumn, String categoryColumn, String myLabel,
                           String confirmLabel, String confirmedTitle, String cancelLabel, String layout, String theme,
-                          Tables tables) {
+                          Tables tables, Calendar calendar) {
     /** The list-screen layouts the mock apps render. */
     public static final java.util.Set<String> LAYOUTS = java.util.Set.of("cards", "bottom-nav", "tabs", "filters");
 
@@ -65,13 +68,69 @@ public record ListingSpec(String noun, String plural, String categoryLabel, List
         public String minePathOr() { return minePath == null ? "mine" : minePath; }
     }
 
+    /**
+     * Real dates for the bookable times.
+     *
+     * @param start the episode's fixed date ("today", ISO), the first bookable date
+     * @param weeks how many weeks from {@code start} are bookable (1 or more)
+     */
+    public record Calendar(String start, int weeks) {
+        public Calendar {
+            Check.required(start, "start", "the episode's fixed date, e.g. \"2026-11-30\"");
+            try {
+                java.time.LocalDate.parse(start);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("calendar.start '" + start + "' is not a date YYYY-MM-DD");
+            }
+            if (weeks < 1) throw new IllegalArgumentException("calendar.weeks is " + weeks + " (expected 1 or more)");
+        }
+
+        public java.time.LocalDate startDate() { return java.time.LocalDate.parse(start); }
+
+        /** The bookable dates of a weekly option's day ("Mon"), in order. */
+        public List<java.time.LocalDate> datesOf(String day) {
+            List<java.time.LocalDate> out = new java.util.ArrayList<>();
+            for (int i = 0; i < weeks * 7; i++) {
+                java.time.LocalDate d = startDate().plusDays(i);
+                if (dayName(d).equals(day)) out.add(d);
+            }
+            return out;
+        }
+
+        /** Which week (0 = the one starting at {@code start}) a date falls in, or -1 outside the calendar. */
+        public int weekOf(java.time.LocalDate d) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(startDate(), d);
+            return days < 0 || days >= weeks * 7L ? -1 : (int) (days / 7);
+        }
+
+        /** "Mon", "Tue"… as the catalogue's options name days. */
+        public static String dayName(java.time.LocalDate d) {
+            return d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        }
+
+        /** The label of a dated time slot, e.g. "Mon 7 Dec 09:00" (what its button is called). */
+        public static String slotLabel(java.time.LocalDate d, String time) {
+            return dayName(d) + " " + d.getDayOfMonth() + " "
+                    + d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " " + time;
+        }
+
+        /** The label of a week's tab: "This week", "Next week", then "Week of 14 Dec". */
+        public String weekLabel(int week) {
+            if (week == 0) return "This week";
+            if (week == 1) return "Next week";
+            java.time.LocalDate d = startDate().plusDays(7L * week);
+            return "Week of " + d.getDayOfMonth() + " "
+                    + d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        }
+    }
+
     /** A listing with the default layout, theme and tables (the original shape). */
     public ListingSpec(String noun, String plural, String categoryLabel, List<String> categories,
                        String priceLabel, List<Attribute> attributes, String optionsLabel, String form,
                        String table, String nameColumn, String categoryColumn, String myLabel,
                        String confirmLabel, String confirmedTitle, String cancelLabel) {
         this(noun, plural, categoryLabel, categories, priceLabel, attributes, optionsLabel, form, table, nameColumn,
-                categoryColumn, myLabel, confirmLabel, confirmedTitle, cancelLabel, null, null, null);
+                categoryColumn, myLabel, confirmLabel, confirmedTitle, cancelLabel, null, null, null, null);
     }
     /** An entry attribute: its key in {@link ListingEntry#attrs()} and its label. */
     public record Attribute(String key, String label) {
@@ -117,7 +176,13 @@ public record ListingSpec(String noun, String plural, String categoryLabel, List
     /** A copy with another layout and theme. */
     public ListingSpec withLook(String layout, String theme) {
         return new ListingSpec(noun, plural, categoryLabel, categories, priceLabel, attributes, optionsLabel, form, table,
-                nameColumn, categoryColumn, myLabel, confirmLabel, confirmedTitle, cancelLabel, layout, theme, tables);
+                nameColumn, categoryColumn, myLabel, confirmLabel, confirmedTitle, cancelLabel, layout, theme, tables, calendar);
+    }
+
+    /** A copy whose bookable times are real dates. */
+    public ListingSpec withCalendar(Calendar calendar) {
+        return new ListingSpec(noun, plural, categoryLabel, categories, priceLabel, attributes, optionsLabel, form, table,
+                nameColumn, categoryColumn, myLabel, confirmLabel, confirmedTitle, cancelLabel, layout, theme, tables, calendar);
     }
 
     /** The cancel button's label for one booking. */

@@ -157,6 +157,8 @@ public final class Html {
             .tab{display:inline-flex;align-items:center;min-height:48px;padding:0 12px;color:#5f6368;text-decoration:none;
               font-weight:600;font-size:14px;border-bottom:3px solid transparent}
             .tab.on{color:var(--accent,#2f5bd3);border-bottom-color:var(--accent,#2f5bd3)}
+            .tabs.weeks{margin:0 0 10px;border-radius:12px}
+            .dayh{font-size:15px;margin:14px 0 6px;color:#3c4043}
             .tiles{display:grid;grid-template-columns:1fr 1fr;gap:10px}
             .tile{display:flex;flex-direction:column;background:#fff;border-radius:14px;overflow:hidden;color:inherit;
               text-decoration:none;box-shadow:0 1px 3px rgba(0,0,0,.12)}

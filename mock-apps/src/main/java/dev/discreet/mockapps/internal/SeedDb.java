@@ -132,6 +132,10 @@ public final class SeedDb {
                     values.put(f.name(), profileValue(suite, f.profileKey()));
                 }
             }
+            ListingSpec.Calendar cal = app.listing().calendar();
+            if (cal != null && app.tables().get(app.listing().table()).contains("date") && !cal.datesOf(o.day()).isEmpty()) {
+                values.put("date", cal.datesOf(o.day()).get(0).toString());
+            }
             ListingPages.insertBooking(c, app, e.id(), e.name(), e.category(), e.neighbourhood(), o.day(), o.time(),
                     e.price(), values, 0);
         }

@@ -243,6 +243,19 @@ public final class SuiteLinter {
         }
         // Bookings made within the episode get cancel buttons too.
         for (ListingEntry e : cat.entries()) for (ListingEntry.Option o : e.options()) v.add(spec.cancelLabelFor(e.name(), o.label()));
+        if (spec.calendar() != null) {
+            // Dated slots: their buttons, week tabs and cancel buttons name real dates.
+            for (int w = 0; w < spec.calendar().weeks(); w++) v.add(spec.calendar().weekLabel(w));
+            for (ListingEntry e : cat.entries()) {
+                for (ListingEntry.Option o : e.options()) {
+                    for (java.time.LocalDate d : spec.calendar().datesOf(o.day())) {
+                        String label = ListingSpec.Calendar.slotLabel(d, o.time());
+                        v.add(label);
+                        v.add(spec.cancelLabelFor(e.name(), label));
+                    }
+                }
+            }
+        }
         if (form != null) {
             for (FieldSpec f : form.fields()) {
                 v.add(f.label());
