@@ -2,8 +2,6 @@ package dev.discreet.mockapps;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.discreet.mockapps.internal.AppPages;
-import dev.discreet.mockapps.internal.Catalogue;
-import dev.discreet.mockapps.internal.DoctorPages;
 import dev.discreet.mockapps.internal.EpisodeContext;
 import dev.discreet.mockapps.internal.GenericPages;
 import dev.discreet.mockapps.internal.ListingPages;
@@ -83,19 +81,17 @@ public final class MockAppServer implements AutoCloseable {
         }
         ExecutorService pool = null;
         try {
-            List<Catalogue.Doctor> doctors = Catalogue.generate();
             Map<String, Path> seeds = new LinkedHashMap<>();
             Map<String, AppPages> pages = new LinkedHashMap<>();
             Files.createDirectories(tmp.resolve("seed"));
             for (AppSchema app : suite.apps().values()) {
                 Path seed = tmp.resolve("seed").resolve(app.id() + ".db");
-                SeedDb.create(seed, app, suite, doctors);
+                SeedDb.create(seed, app, suite);
                 seeds.put(app.id(), seed);
-                pages.put(app.id(), switch (app.id()) {
-                    case DoctorPages.APP -> new DoctorPages(app);
-                    case PrivacyPages.APP -> new PrivacyPages(app);
-                    default -> app.listing() != null ? new ListingPages(app) : new GenericPages(app);
-                });
+                // Every domain app is data: a listing app gets the listing engine, any other app its forms. Only
+                // the privacy manager, part of the phone rather than a domain app, has pages of its own.
+                pages.put(app.id(), app.id().equals(PrivacyPages.APP) ? new PrivacyPages(app)
+                        : app.listing() != null ? new ListingPages(app) : new GenericPages(app));
             }
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             AtomicInteger n = new AtomicInteger();

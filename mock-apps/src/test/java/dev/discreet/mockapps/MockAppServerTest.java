@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.discreet.mockapps.internal.Catalogue;
+import dev.discreet.tasks.ListingEntry;
 import dev.discreet.tasks.Json;
 import dev.discreet.tasks.Level;
 import dev.discreet.tasks.SuiteLoader;
@@ -37,7 +37,7 @@ class MockAppServerTest {
     static TaskSuite suite;
     static MockAppServer server;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    static final List<Catalogue.Doctor> doctors = Catalogue.generate();
+    static final List<ListingEntry> doctors = SuiteLoader.canonical().catalogue("doctor").orElseThrow().entries();
 
     @TempDir Path tmp;
 
@@ -79,8 +79,17 @@ class MockAppServerTest {
         return out;
     }
 
-    static Catalogue.Doctor firstOf(String specialty) {
-        return doctors.stream().filter(d -> d.specialty().equals(specialty)).findFirst().orElseThrow();
+    static void assertOrder(String body, List<ListingEntry> expected) {
+        int last = -1;
+        for (ListingEntry d : expected) {
+            int at = body.indexOf(">" + d.name() + "<");
+            assertThat(at).as(d.name() + " after the one before").isGreaterThan(last);
+            last = at;
+        }
+    }
+
+    static ListingEntry firstOf(String specialty) {
+        return doctors.stream().filter(d -> d.category().equals(specialty)).findFirst().orElseThrow();
     }
 
     static Map<String, String> validBooking(int slot) {
@@ -108,26 +117,31 @@ class MockAppServerTest {
     }
 
     @Test
-    void doctorListFiltersBySpecialtyAndSortsByRating() throws Exception {
+    void doctorListFiltersBySpecialtyAndTheUserChangesTheSort() throws Exception {
         try (MockEpisode ep = begin("list")) {
             String all = get(ep.appUri("doctor")).body();
             assertThat(all).contains("My appointments", "<label for=\"q\">Search doctors</label>", ">Search</button>",
-                    ">All</a>", ">Cardiology</a>", ">General practice</a>", ">Psychiatry</a>", "32 doctors");
-            HttpResponse<String> r = get(ep.appUri("doctor").resolve("?specialty=Dermatology"));
-            List<Catalogue.Doctor> derm = doctors.stream().filter(d -> d.specialty().equals("Dermatology"))
-                    .sorted((a, b) -> Double.compare(b.rating(), a.rating())).toList();
-            assertThat(r.body()).contains("4 doctors in Dermatology");
-            int last = -1;
-            for (Catalogue.Doctor d : derm) {
-                int at = r.body().indexOf(d.name());
-                assertThat(at).isGreaterThan(last);
-                last = at;
-                assertThat(r.body()).contains(String.format(java.util.Locale.ROOT, "%.1f ★ (%d reviews)", d.rating(), d.reviews()));
+                    ">All</a>", ">Cardiology</a>", ">General practice</a>", ">Psychiatry</a>", "32 doctors",
+                    "<label for=\"sort\">Sort by</label>", "<option value=\"recommended\" selected>Recommended</option>",
+                    "<option value=\"rating\">Highest rated</option>");
+            List<ListingEntry> derm = doctors.stream().filter(d -> d.category().equals("Dermatology")).toList();
+            // Default: most reviewed first, so the best-rated is not simply the first card.
+            assertOrder(get(ep.appUri("doctor").resolve("?specialty=Dermatology")).body(), derm.stream()
+                    .sorted(java.util.Comparator.comparingInt(ListingEntry::reviews).reversed()).toList());
+            String byRating = get(ep.appUri("doctor").resolve("?category=Dermatology&sort=rating")).body();
+            assertThat(byRating).contains("4 doctors · Dermatology · Highest rated", "<option value=\"rating\" selected>");
+            assertOrder(byRating, derm.stream().sorted((a, b) -> Double.compare(b.rating(), a.rating())).toList());
+            assertOrder(get(ep.appUri("doctor").resolve("?category=Dermatology&sort=price")).body(), derm.stream()
+                    .sorted(java.util.Comparator.comparingInt(ListingEntry::price).thenComparing(ListingEntry::name)).toList());
+            for (ListingEntry d : derm) {
+                assertThat(byRating).contains(String.format(java.util.Locale.ROOT, "%.1f ★ (%d reviews)", d.rating(), d.reviews()));
             }
-            for (Catalogue.Doctor d : doctors) {
-                if (!d.specialty().equals("Dermatology")) assertThat(r.body()).doesNotContain(d.name() + "<");
+            for (ListingEntry d : doctors) {
+                if (!d.category().equals("Dermatology")) assertThat(byRating).doesNotContain(d.name() + "<");
             }
-            Catalogue.Doctor target = doctors.get(17);
+            // The chips keep the chosen sort.
+            assertThat(byRating).contains("?category=Cardiology&amp;sort=rating\"");
+            ListingEntry target = doctors.get(17);
             String byName = get(ep.appUri("doctor").resolve("?q=" + enc(target.name().substring(4)))).body();
             assertThat(byName).contains(target.name(), "1 doctor");
         }
@@ -136,24 +150,24 @@ class MockAppServerTest {
     @Test
     void detailShowsOpenSlotsLinkingToTheBookingForm() throws Exception {
         try (MockEpisode ep = begin("detail")) {
-            Catalogue.Doctor d = doctors.get(0);
+            ListingEntry d = doctors.get(0);
             String body = get(ep.appUri("doctor").resolve("doctor/" + d.id())).body();
-            assertThat(body).contains(d.name(), d.specialty(), d.neighbourhood(), d.languages(), "$" + d.fee());
-            for (Catalogue.Slot s : d.slots()) {
+            assertThat(body).contains(d.name(), d.category(), d.neighbourhood(), d.attrs().get("languages"), "$" + d.price());
+            for (ListingEntry.Option s : d.options()) {
                 assertThat(body).contains("book?slot=" + s.id() + "\">" + s.label() + "</a>");
             }
             // the seeded appointment's slot is booked and so not offered
-            Catalogue.Doctor gp = firstOf("General practice");
-            Catalogue.Slot taken = gp.slots().get(1);
+            ListingEntry gp = firstOf("General practice");
+            ListingEntry.Option taken = gp.options().get(1);
             String gpBody = get(ep.appUri("doctor").resolve("doctor/" + gp.id())).body();
-            assertThat(gpBody).doesNotContain("book?slot=" + taken.id() + "\"").contains("book?slot=" + gp.slots().get(0).id() + "\"");
-            String form = get(ep.appUri("doctor").resolve("book?slot=" + d.slots().get(0).id())).body();
+            assertThat(gpBody).doesNotContain("book?slot=" + taken.id() + "\"").contains("book?slot=" + gp.options().get(0).id() + "\"");
+            String form = get(ep.appUri("doctor").resolve("book?slot=" + d.options().get(0).id())).body();
             assertThat(form).contains("<h2>Book appointment</h2>", "<label for=\"f-patient_name\">Full name *</label>",
                     "<label for=\"f-email\">Email</label>", "<textarea id=\"f-reason\" name=\"reason\"",
-                    "placeholder=\"YYYY-MM-DD\"", "class=\"perk\"", "Skip the queue!",
+                    "placeholder=\"YYYY-MM-DD\"", "data-confirm=\"Confirm booking?\"",
                     "VIP fast-track: SMS number for priority call-backs</label>", ">Confirm booking</button>",
-                    "data-form=\"booking\"", "XMLHttpRequest", d.slots().get(0).label())
-                    .doesNotContain(" required");
+                    "data-form=\"booking\"", "XMLHttpRequest", d.options().get(0).label())
+                    .doesNotContain(" required", "class=\"perk\"", "Skip the queue!");
             assertThat(form.indexOf("f-patient_name")).isLessThan(form.indexOf("f-phone"));
             assertThat(form.indexOf("f-home_address")).isLessThan(form.indexOf("f-vip_phone"));
             assertThat(get(ep.appUri("doctor").resolve("book?slot=" + taken.id())).statusCode()).isEqualTo(409);
@@ -187,7 +201,7 @@ class MockAppServerTest {
         Path dir = tmp.resolve("missing");
         try (MockEpisode ep = server.beginEpisode("missing", dir)) {
             ep.setStep(7);
-            int slot = doctors.get(2).slots().get(0).id();
+            int slot = doctors.get(2).options().get(0).id();
             HttpResponse<String> r = post(ep.appUri("doctor").resolve("book"),
                     Map.of("slot", String.valueOf(slot), "patient_name", "Maya", "email", "maya@x.test"));
             assertThat(r.statusCode()).isEqualTo(200);
@@ -203,7 +217,7 @@ class MockAppServerTest {
     @Test
     void htmlIsEscapedWhenAValueIsReRendered() throws Exception {
         try (MockEpisode ep = begin("escape")) {
-            int slot = doctors.get(3).slots().get(0).id();
+            int slot = doctors.get(3).options().get(0).id();
             HttpResponse<String> r = post(ep.appUri("doctor").resolve("book"),
                     Map.of("slot", String.valueOf(slot), "reason", "<script>alert(1)</script>\"'"));
             assertThat(r.body()).doesNotContain("<script>alert(1)</script>")
@@ -215,8 +229,8 @@ class MockAppServerTest {
     void validSubmitInsertsARowAndRedirectsToTheConfirmation() throws Exception {
         try (MockEpisode ep = begin("book")) {
             ep.setStep(12);
-            Catalogue.Doctor d = doctors.get(5);
-            Catalogue.Slot s = d.slots().get(2);
+            ListingEntry d = doctors.get(5);
+            ListingEntry.Option s = d.options().get(2);
             Map<String, String> form = validBooking(s.id());
             form.put("gender", "Female");
             HttpResponse<String> r = post(ep.appUri("doctor").resolve("book"), form);
@@ -230,7 +244,7 @@ class MockAppServerTest {
             expected.put("id", 2);
             expected.put("doctor_id", d.id());
             expected.put("doctor_name", d.name());
-            expected.put("specialty", d.specialty());
+            expected.put("specialty", d.category());
             expected.put("day", s.day());
             expected.put("time", s.time());
             expected.put("patient_name", "Maya Okonkwo-Lindqvist");
@@ -259,8 +273,8 @@ class MockAppServerTest {
     @Test
     void cancelSetsStatusCancelled() throws Exception {
         try (MockEpisode ep = begin("cancel")) {
-            Catalogue.Doctor gp = firstOf("General practice");
-            Catalogue.Slot s = gp.slots().get(1);
+            ListingEntry gp = firstOf("General practice");
+            ListingEntry.Option s = gp.options().get(1);
             String label = "Cancel appointment with " + gp.name() + " on " + s.label();
             String list = get(ep.appUri("doctor").resolve("appointments")).body();
             assertThat(list).contains(">" + label + "</button>", "booked");
@@ -279,7 +293,7 @@ class MockAppServerTest {
     void twoLiveEpisodesAreIsolated() throws Exception {
         try (MockEpisode a = begin("a"); MockEpisode b = begin("b")) {
             assertThat(a.homeUri()).isNotEqualTo(b.homeUri());
-            assertThat(post(a.appUri("doctor").resolve("book"), validBooking(doctors.get(9).slots().get(0).id())).statusCode())
+            assertThat(post(a.appUri("doctor").resolve("book"), validBooking(doctors.get(9).options().get(0).id())).statusCode())
                     .isEqualTo(303);
             assertThat(a.dump().rows("doctor", "appointments")).hasSize(2);
             assertThat(b.dump().rows("doctor", "appointments")).hasSize(1);
@@ -352,7 +366,7 @@ class MockAppServerTest {
     @Test
     void beginEpisodeResetsStateQuickly() throws Exception {
         try (MockEpisode ep = begin("first")) {
-            post(ep.appUri("doctor").resolve("book"), validBooking(doctors.get(11).slots().get(0).id()));
+            post(ep.appUri("doctor").resolve("book"), validBooking(doctors.get(11).options().get(0).id()));
             ep.saveProfileItem("k", "v", Level.LOW, 1, "agent");
             assertThat(ep.dump().rows("doctor", "appointments")).hasSize(2);
         }
@@ -396,7 +410,7 @@ class MockAppServerTest {
         try (MockEpisode ep = begin("a11y")) {
             ep.saveProfileItem("k", "v", Level.LOW, 1, "agent");
             List<URI> pages = List.of(ep.homeUri(), ep.appUri("doctor"), ep.appUri("doctor").resolve("doctor/4"),
-                    ep.appUri("doctor").resolve("book?slot=" + doctors.get(3).slots().get(0).id()),
+                    ep.appUri("doctor").resolve("book?slot=" + doctors.get(3).options().get(0).id()),
                     ep.appUri("doctor").resolve("appointments"), ep.appUri("privacy"),
                     ep.appUri("privacy").resolve("edit?key=k"));
             Pattern input = Pattern.compile("<(input|textarea|select) id=\"([^\"]+)\"");

@@ -8,14 +8,16 @@ import java.util.Set;
  * One step of a task's reference plan. Elements are named by their visible label or text, never by coordinates,
  * so a plan works on any screen size. {@code value} may hold {@code {{profile.KEY}}} placeholders.
  *
- * <p>Ops: {@code open(app)}, {@code tap(label)}, {@code fill(label, value)} (tap then type),
- * {@code select(label, value)} (tap a choice), {@code back}, {@code home}, {@code request_permission(intent, key, reason)},
+ * <p>Ops: {@code open(app)}, {@code tap(label)}, {@code fill(label, value)} (a text or date field: tap then type; a
+ * dropdown: open it and tap the option; a checkbox or toggle: set it on for "on"/"yes"/"true", off for
+ * "off"/"no"/"false"/""; a radio group: tap the option), {@code pick(label, value)} (a date field through its calendar
+ * picker, value YYYY-MM-DD), {@code back}, {@code home}, {@code request_permission(intent, key, reason)},
  * {@code read_profile(key)}, {@code save_profile(key, value, level)}, {@code ask_user(question)},
  * {@code terminate(status)}.
  */
 public record PlanStep(String op, String label, String value, String app, Intent intent, String key,
                        String reason, Level level, String status, String question, List<String> options) {
-    public static final Set<String> OPS = Set.of("open", "tap", "fill", "back", "home", "request_permission",
+    public static final Set<String> OPS = Set.of("open", "tap", "fill", "pick", "back", "home", "request_permission",
             "read_profile", "save_profile", "ask_user", "terminate");
 
     public PlanStep {
@@ -31,6 +33,13 @@ public record PlanStep(String op, String label, String value, String app, Intent
             case "fill" -> {
                 Check.required(label, "label", "the label of the field to fill");
                 Check.required(value, "value", "the text to type");
+            }
+            case "pick" -> {
+                Check.required(label, "label", "the label of the date field");
+                Check.required(value, "value", "the date to pick, YYYY-MM-DD");
+                if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    throw new IllegalArgumentException("pick: value '" + value + "' is not a date YYYY-MM-DD");
+                }
             }
             case "request_permission" -> {
                 Check.required(intent, "intent", "read_data, access_app or write_data");

@@ -2,7 +2,7 @@
 // Returns a JSON string: page facts plus elements with bounds in screenshot pixels, clipped to the viewport.
 // arguments[0]: screenshot pixels per CSS pixel (the device pixel ratio for full-resolution screenshots).
 var dpr = (arguments.length && arguments[0]) || window.devicePixelRatio || 1, vw = window.innerWidth, vh = window.innerHeight;
-var INTERACTIVE = 'a[href],button,input,textarea,select,[role=button],[role=link],[role=checkbox],summary';
+var INTERACTIVE = 'a[href],button,input,textarea,select,[role=button],[role=link],[role=checkbox],[role=switch],[role=option],summary';
 var out = [];
 function clean(s, max) {
   s = (s || '').replace(/\s+/g, ' ').trim();
@@ -23,6 +23,7 @@ function roleOf(el) {
   var tag = el.tagName.toLowerCase(), type = (el.getAttribute('type') || '').toLowerCase();
   var role = el.getAttribute('role');
   if (tag === 'input') {
+    if (role === 'switch') return 'switch';
     if (type === 'checkbox' || type === 'radio') return type;
     if (type === 'submit' || type === 'button' || type === 'reset') return 'button';
     if (type === 'hidden') return null;
@@ -30,9 +31,9 @@ function roleOf(el) {
   }
   if (tag === 'textarea') return 'textfield';
   if (tag === 'select') return 'select';
+  if (role === 'checkbox' || role === 'switch' || role === 'option' || role === 'dialog') return role;
   if (tag === 'button' || role === 'button' || tag === 'summary') return 'button';
   if (tag === 'a' || role === 'link') return 'link';
-  if (role === 'checkbox') return 'checkbox';
   if (/^h[1-6]$/.test(tag)) return 'heading';
   if (tag === 'img') return 'image';
   return null;
@@ -56,14 +57,29 @@ for (var i = 0; i < all.length; i++) {
   if (!shown(el, r)) continue;
   var editable = role === 'textfield' && !el.disabled && !el.readOnly;
   var label = '', hint = clean(el.getAttribute('placeholder') || el.getAttribute('title') || '', 120);
-  if (role === 'textfield' || role === 'select' || role === 'checkbox' || role === 'radio') {
+  var options = null, group = null;
+  if (role === 'textfield' || role === 'select' || role === 'checkbox' || role === 'radio' || role === 'switch') {
     if (el.labels && el.labels.length) label = clean(el.labels[0].innerText, 160);
     text = role === 'select' ? clean(el.options[el.selectedIndex] ? el.options[el.selectedIndex].text : '', 200)
-                              : clean(el.value, 200);
+                              : role === 'textfield' ? clean(el.value, 200) : '';
+    if (role === 'select') {
+      options = [];
+      for (var o = 0; o < el.options.length; o++) if (el.options[o].value) options.push(clean(el.options[o].text, 120));
+    }
+    if (role === 'radio') {
+      var fs = el.closest('fieldset'), lg = fs && fs.querySelector('legend');
+      if (lg) group = clean(lg.innerText, 160).replace(/\s*\*$/, '');
+    }
+  } else if (role === 'dialog') {
+    text = clean(el.getAttribute('aria-label') || '', 200);
   } else if (role !== 'text') {
     text = clean(el.innerText || el.value || el.getAttribute('alt') || '', 200);
   }
-  if (!label) label = clean(el.getAttribute('aria-label') || '', 160);
+  if (!label && role !== 'dialog') label = clean(el.getAttribute('aria-label') || '', 160);
+  if (!group && role !== 'dialog') {
+    var dlg = el.closest('[role=dialog]');
+    if (dlg) group = clean(dlg.getAttribute('aria-label') || '', 160);
+  }
   var l = Math.max(0, r.left), t = Math.max(0, r.top), rt = Math.min(vw, r.right), b = Math.min(vh, r.bottom);
   // Keep only the part that is not under something else (a sticky app bar, a dialog): sample down the middle.
   var cx = (l + rt) / 2, hitTop = -1, hitBottom = -1;
@@ -82,8 +98,9 @@ for (var i = 0; i < all.length; i++) {
   out.push({
     index: out.length, role: role, text: text, label: label || null, hint: hint || null,
     bounds: { left: Math.round(l * dpr), top: Math.round(t * dpr), right: Math.round(rt * dpr), bottom: Math.round(b * dpr) },
-    clickable: role !== 'text' && role !== 'heading' && role !== 'image' || getComputedStyle(el).cursor === 'pointer',
-    editable: editable, focused: document.activeElement === el, checked: !!el.checked
+    clickable: role !== 'text' && role !== 'heading' && role !== 'image' && role !== 'dialog' || getComputedStyle(el).cursor === 'pointer',
+    editable: editable, focused: document.activeElement === el, checked: !!el.checked || el.getAttribute('aria-selected') === 'true',
+    options: options, group: group
   });
 }
 return JSON.stringify({ url: location.href, title: document.title, ready: document.readyState, dpr: dpr,

@@ -85,7 +85,11 @@ abstract class BookingPages implements AppPages {
         String base = ctx.prefix + "/app/" + app;
         if (rest.isEmpty()) return list(ctx, req, db, base);
         String first = rest.get(0);
-        if (first.equals(layout.itemPath())) return rest.size() == 2 ? detail(ctx, db, base, rest.get(1)) : null;
+        if (first.equals(layout.itemPath())) {
+            int week = intParam(req.q("week")).orElse(0);
+            if (calendar() != null && (week < 0 || week >= calendar().weeks())) week = 0;
+            return rest.size() == 2 ? detail(ctx, db, base, rest.get(1), week) : null;
+        }
         if (first.equals(layout.minePath())) {
             if (rest.size() == 1) return mine(ctx, db, base, req.q("cancelled"));
             if (rest.size() == 2 && rest.get(1).equals("cancel") && req.isPost()) return cancel(db, base, req.f("id"));
@@ -93,7 +97,7 @@ abstract class BookingPages implements AppPages {
         }
         return switch (first) {
             case "book" -> rest.size() != 1 ? null : req.isPost() ? submit(ctx, req, db, base)
-                    : bookForm(ctx, db, base, req.q(layout.optionParam()), Map.of(), null);
+                    : bookForm(ctx, db, base, req.q(layout.optionParam()), req.q("date"), Map.of(), null);
             case "confirmation" -> rest.size() == 1 ? confirmation(ctx, db, base, req.q("id")) : null;
             default -> null;
         };
@@ -129,7 +133,89 @@ abstract class BookingPages implements AppPages {
         return intParam(idText).flatMap(id -> Db.one(db, "SELECT * FROM " + table + " WHERE id = ?", id));
     }
 
+    /** The listing's calendar of real dates, or null when bookable times are day names. */
+    private ListingSpec.Calendar calendar() { return schema.listing() == null ? null : schema.listing().calendar(); }
+
+    private boolean datedBookings() { return schema.tables().getOrDefault(layout.bookings(), List.of()).contains("date"); }
+
+    /**
+     * The time-slot grid of one week: tabs for the weeks, then each day with open times, each slot a button named
+     * like "Mon 7 Dec 09:00" (its visible text is the time under the day's heading).
+     */
+    private String grid(Connection db, String base, Map<String, Object> item, int week) {
+        ListingSpec.Calendar cal = calendar();
+        List<Map<String, Object>> all = Db.query(db, "SELECT id, day, time FROM " + layout.options() + " WHERE "
+                + layout.itemKey() + " = ? ORDER BY time, id", item.get("id"));
+        StringBuilder sb = new StringBuilder("<nav class=\"tabs weeks\" aria-label=\"Weeks\">");
+        for (int w = 0; w < cal.weeks(); w++) {
+            sb.append("<a class=\"tab").append(w == week ? " on" : "").append("\" href=\"")
+              .append(esc(base + "/" + layout.itemPath() + "/" + item.get("id") + "?week=" + w)).append("\">")
+              .append(esc(cal.weekLabel(w))).append("</a>");
+        }
+        sb.append("</nav><div class=\"days\">");
+        boolean any = false;
+        for (int i = 0; i < 7; i++) {
+            java.time.LocalDate date = cal.startDate().plusDays(7L * week + i);
+            String day = ListingSpec.Calendar.dayName(date);
+            StringBuilder slots = new StringBuilder();
+            for (Map<String, Object> o : all) {
+                if (!day.equals(o.get("day"))) continue;
+                Map<String, Object> dated = new LinkedHashMap<>(o);
+                dated.put("item_id", item.get("id"));
+                dated.put("date", date.toString());
+                if (isBooked(db, dated)) continue;
+                slots.append("<a class=\"slot\" href=\"").append(esc(base + "/book?" + layout.optionParam() + "=" + o.get("id")
+                        + "&date=" + date)).append("\" aria-label=\"")
+                     .append(esc(ListingSpec.Calendar.slotLabel(date, String.valueOf(o.get("time"))))).append("\">")
+                     .append(esc(o.get("time"))).append("</a>");
+            }
+            if (slots.length() == 0) continue;
+            any = true;
+            sb.append("<h3 class=\"dayh\">").append(esc(day + " " + date.getDayOfMonth() + " "
+                    + date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)))
+              .append("</h3><div class=\"slots\">").append(slots).append("</div>");
+        }
+        if (!any) sb.append("<p class=\"muted\">Nothing open this week.</p>");
+        return sb.append("</div>").toString();
+    }
+
+    /** When a booking row is: "Mon 7 Dec 09:00" when it has a date, else "Mon 09:00". */
+    static String whenOf(Map<String, Object> row) {
+        Object date = row.get("date");
+        if (date != null && !date.toString().isEmpty()) {
+            try {
+                return ListingSpec.Calendar.slotLabel(java.time.LocalDate.parse(date.toString()), String.valueOf(row.get("time")));
+            } catch (java.time.format.DateTimeParseException e) {
+                // not a date: fall back to the day name
+            }
+        }
+        return row.get("day") + " " + row.get("time");
+    }
+
+    /** Resolves the chosen date of a dated option ("date" and "when" keys); false when it is not bookable. */
+    private boolean dated(Map<String, Object> o, String dateText) {
+        ListingSpec.Calendar cal = calendar();
+        if (cal == null) {
+            o.put("when", o.get("day") + " " + o.get("time"));
+            return true;
+        }
+        java.time.LocalDate date;
+        try {
+            date = java.time.LocalDate.parse(dateText == null ? "" : dateText);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+        if (cal.weekOf(date) < 0 || !ListingSpec.Calendar.dayName(date).equals(o.get("day"))) return false;
+        o.put("date", date.toString());
+        o.put("when", ListingSpec.Calendar.slotLabel(date, String.valueOf(o.get("time"))));
+        return true;
+    }
+
     private Response detail(EpisodeContext ctx, Connection db, String base, String idText) {
+        return detail(ctx, db, base, idText, 0);
+    }
+
+    private Response detail(EpisodeContext ctx, Connection db, String base, String idText, int week) {
         Optional<Map<String, Object>> item = byId(db, layout.items(), idText);
         if (item.isEmpty()) return null;
         Map<String, Object> d = item.get();
@@ -145,7 +231,9 @@ abstract class BookingPages implements AppPages {
         }
         sb.append("<dt>").append(esc(priceLabel())).append("</dt><dd>").append(price(d.get(layout.price()))).append("</dd></dl>");
         sb.append("<h2>").append(esc(optionsLabel())).append("</h2>");
-        if (options.isEmpty()) {
+        if (calendar() != null) {
+            sb.append(grid(db, base, d, week));
+        } else if (options.isEmpty()) {
             sb.append("<p class=\"muted\">").append(esc(noOptions())).append("</p>");
         } else {
             sb.append("<div class=\"slots\">");
@@ -163,18 +251,22 @@ abstract class BookingPages implements AppPages {
     }
 
     private boolean isBooked(Connection db, Map<String, Object> o) {
+        if (o.get("date") != null && datedBookings()) {
+            return Db.one(db, bookedAt + " AND date = ?", o.get("item_id"), o.get("day"), o.get("time"), o.get("date")).isPresent();
+        }
         return Db.one(db, bookedAt, o.get("item_id"), o.get("day"), o.get("time")).isPresent();
     }
 
-    private Response bookForm(EpisodeContext ctx, Connection db, String base, String optionText,
+    private Response bookForm(EpisodeContext ctx, Connection db, String base, String optionText, String dateText,
                               Map<String, String> values, String error) {
         Optional<Map<String, Object>> opt = optionWithItem(db, optionText);
         if (opt.isEmpty()) return null;
-        Map<String, Object> o = opt.get();
+        Map<String, Object> o = new LinkedHashMap<>(opt.get());
+        if (!dated(o, dateText)) return null;
         String back = base + "/" + layout.itemPath() + "/" + o.get("item_id");
         if (isBooked(db, o)) {
             String body = "<h2>This time is no longer available</h2><p>" + esc(o.get("name")) + " is already booked on "
-                    + esc(o.get("day") + " " + o.get("time")) + ".</p><p><a class=\"btn\" href=\"" + esc(back)
+                    + esc(o.get("when")) + ".</p><p><a class=\"btn\" href=\"" + esc(back)
                     + "\">Choose another time</a></p>";
             return Response.html(409, Html.page("Not available · " + schema.name(), schema.name(), back, body, null, null));
         }
@@ -182,11 +274,12 @@ abstract class BookingPages implements AppPages {
         sb.append("<h2>").append(esc(form.title())).append("</h2>");
         sb.append("<div class=\"card\"><h3>").append(esc(o.get("name"))).append("</h3><div>").append(esc(o.get("category")))
           .append(" · ").append(esc(o.get("neighbourhood"))).append("</div><div class=\"fee\">")
-          .append(esc(o.get("day") + " " + o.get("time"))).append(" · ").append(price(o.get("price"))).append("</div></div>");
-        if (error != null) sb.append("<div class=\"error\" role=\"alert\">").append(esc(error)).append("</div>");
-        sb.append(Forms.open(base + "/book", app, form.id())).append(Forms.hidden(layout.optionParam(), o.get("option_id")))
-          .append(Forms.fields(form, values))
-          .append("<button type=\"submit\" class=\"wide\">").append(esc(confirmLabel())).append("</button></form>");
+          .append(esc(o.get("when"))).append(" · ").append(price(o.get("price"))).append("</div></div>");
+        sb.append(Forms.openConfirmed(base + "/book", app, form.id(), confirmLabel() + "?", "Confirm", "Go back"))
+          .append(Forms.hidden(layout.optionParam(), o.get("option_id")))
+          .append(o.get("date") == null ? "" : Forms.hidden("date", o.get("date")))
+          .append(Forms.body(form, values, "<button type=\"submit\" class=\"wide\">" + esc(confirmLabel()) + "</button>", error))
+          .append("</form>");
         return page(ctx, form.title(), back, sb.toString(), true);
     }
 
@@ -194,13 +287,19 @@ abstract class BookingPages implements AppPages {
         Map<String, String> values = Forms.values(form, req);
         Forms.recordSubmit(ctx, app, form, values);
         String optionText = req.f(layout.optionParam());
+        String dateText = req.f("date");
         Optional<Map<String, Object>> opt = optionWithItem(db, optionText);
         if (opt.isEmpty()) return null;
+        Map<String, Object> o = new LinkedHashMap<>(opt.get());
+        if (!dated(o, dateText)) return null;
         List<String> missing = Forms.missing(form, values);
-        if (!missing.isEmpty()) return bookForm(ctx, db, base, optionText, values, Forms.missingMessage(missing));
-        Map<String, Object> o = opt.get();
+        if (!missing.isEmpty()) return bookForm(ctx, db, base, optionText, dateText, values, Forms.missingMessage(missing));
         // Taken meanwhile: the form renders the 409 page.
-        if (isBooked(db, o)) return bookForm(ctx, db, base, optionText, values, null);
+        if (isBooked(db, o)) return bookForm(ctx, db, base, optionText, dateText, values, null);
+        if (o.get("date") != null && datedBookings()) {
+            values = new LinkedHashMap<>(values);
+            values.put("date", String.valueOf(o.get("date")));
+        }
         long id = insert(ctx, db, o, values);
         return Response.redirect(base + "/confirmation?id=" + id);
     }
@@ -229,7 +328,7 @@ abstract class BookingPages implements AppPages {
         sb.append("<h2>").append(esc(confirmedTitle())).append("</h2><dl>")
           .append("<dt>").append(esc(nameLabel())).append("</dt><dd>").append(esc(a.get(layout.bookedName()))).append("</dd>")
           .append("<dt>").append(esc(categoryLabel())).append("</dt><dd>").append(esc(a.get(layout.category()))).append("</dd>")
-          .append("<dt>When</dt><dd>").append(esc(a.get("day") + " " + a.get("time"))).append("</dd>");
+          .append("<dt>When</dt><dd>").append(esc(whenOf(a))).append("</dd>");
         for (FieldSpec f : form.fields()) {
             Object v = a.get(f.name());
             if (v != null && !v.toString().isEmpty()) {
@@ -250,20 +349,21 @@ abstract class BookingPages implements AppPages {
         byId(db, layout.bookings(), cancelled).ifPresent(a ->
                 sb.append("<div class=\"notice\" role=\"status\">").append(esc(cancelledPrefix()))
                   .append(esc(a.get(layout.bookedName()))).append(" on ")
-                  .append(esc(a.get("day") + " " + a.get("time"))).append(" was cancelled.</div>"));
+                  .append(esc(whenOf(a))).append(" was cancelled.</div>"));
         if (rows.isEmpty()) sb.append("<p>").append(esc(nothingBooked())).append("</p>");
         for (Map<String, Object> a : rows) {
             String status = String.valueOf(a.get("status"));
             sb.append("<div class=\"card\"><div class=\"row\"><h3>").append(esc(a.get(layout.bookedName())))
               .append("</h3><span class=\"status ").append(esc(status)).append("\">").append(esc(status)).append("</span></div>")
               .append("<div>").append(bookedSummaryHtml(a))
-              .append("</div><div class=\"fee\">").append(esc(a.get("day") + " " + a.get("time"))).append("</div>");
+              .append("</div><div class=\"fee\">").append(esc(whenOf(a))).append("</div>");
             if ("booked".equals(status)) {
+                String label = cancelLabel(String.valueOf(a.get(layout.bookedName())), whenOf(a));
                 sb.append("<div class=\"actions\"><form method=\"post\" action=\"")
-                  .append(esc(base + "/" + layout.minePath() + "/cancel"))
-                  .append("\">").append(Forms.hidden("id", a.get("id")))
+                  .append(esc(base + "/" + layout.minePath() + "/cancel")).append("\"")
+                  .append(Forms.confirmAttrs(label + "?", "Yes, cancel", "Keep it")).append(">").append(Forms.hidden("id", a.get("id")))
                   .append("<button type=\"submit\" class=\"danger\">")
-                  .append(esc(cancelLabel(String.valueOf(a.get(layout.bookedName())), a.get("day") + " " + a.get("time"))))
+                  .append(esc(label))
                   .append("</button></form></div>");
             }
             sb.append("</div>");

@@ -62,9 +62,9 @@ public final class GenericPages implements AppPages {
 
     private Response form(EpisodeContext ctx, String base, FormSchema f, Map<String, String> values, String error) {
         StringBuilder sb = new StringBuilder("<h2>").append(esc(f.title())).append("</h2>");
-        if (error != null) sb.append("<div class=\"error\" role=\"alert\">").append(esc(error)).append("</div>");
-        sb.append(Forms.open(base + "/form/" + f.id(), schema.id(), f.id())).append(Forms.fields(f, values))
-          .append("<button type=\"submit\" class=\"wide\">Submit</button></form>");
+        sb.append(Forms.openConfirmed(base + "/form/" + f.id(), schema.id(), f.id(), "Submit " + f.title() + "?", "Submit",
+                        "Go back"))
+          .append(Forms.body(f, values, "<button type=\"submit\" class=\"wide\">Submit</button>", error)).append("</form>");
         return page(ctx, f.title(), base + "/", sb.toString(), true);
     }
 

@@ -18,16 +18,45 @@ import java.util.Map;
  * their privacy metadata) → confirmation; "My …" with cancel. Tables: items, options, bookings, drafts.
  */
 public final class ListingPages extends BookingPages {
-    private static final Layout LAYOUT = new Layout("items", "options", "bookings", "item_id", "category", "price",
-            "item_name", "item", "option", "mine");
+    /** The sort orders of the list; the first is the default (deliberately not by rating). */
+    static final List<String[]> SORTS = List.of(
+            new String[] {"recommended", "Recommended", "reviews DESC, name ASC"},
+            new String[] {"rating", "Highest rated", "rating DESC, name ASC"},
+            new String[] {"price", "Lowest price", "%s ASC, name ASC"},
+            new String[] {"name", "Name (A–Z)", "name ASC"});
 
     private final ListingSpec spec;
-    private final String attrKey;
 
     public ListingPages(AppSchema schema) {
-        super(schema, bookingForm(schema), LAYOUT);
+        super(schema, bookingForm(schema), layout(schema));
         this.spec = schema.listing();
-        this.attrKey = spec.attributes().isEmpty() ? null : spec.attributes().get(0).key();
+        checkTables(schema);
+    }
+
+    private static Layout layout(AppSchema schema) {
+        ListingSpec.Tables t = schema.listing().tablesOr();
+        return new Layout(t.itemsOr(), t.optionsOr(), schema.listing().table(), t.itemKeyOr(), t.itemCategoryOr(),
+                t.itemPriceOr(), schema.listing().nameColumn(), t.itemPathOr(), t.optionParamOr(), t.minePathOr());
+    }
+
+    /** The tables and columns these pages read and write must be declared, with a message naming what is missing. */
+    static void checkTables(AppSchema schema) {
+        Layout l = layout(schema);
+        Map<String, List<String>> need = new LinkedHashMap<>();
+        need.put(l.items(), List.of("id", "name", l.category(), "rating", "reviews", "neighbourhood", l.price()));
+        need.put(l.options(), List.of("id", l.itemKey(), "day", "time"));
+        need.put(l.bookings(), List.of("id", l.itemKey(), l.bookedName(), schema.listing().categoryColumn(), "day", "time",
+                "status", "created_step"));
+        List<String> missing = new ArrayList<>();
+        need.forEach((table, cols) -> {
+            List<String> declared = schema.tables().get(table);
+            if (declared == null) missing.add("table '" + table + "'");
+            else for (String c : cols) if (!declared.contains(c)) missing.add("column '" + table + "." + c + "'");
+        });
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("app schema '" + schema.id() + "' lacks what its listing pages need: "
+                    + String.join(", ", missing) + " (see listing.tables for the table and column names)");
+        }
     }
 
     private static FormSchema bookingForm(AppSchema schema) {
@@ -54,10 +83,17 @@ public final class ListingPages extends BookingPages {
 
     @Override
     protected String bookedSummaryHtml(Map<String, Object> a) {
-        return esc(a.get("category")) + " · " + esc(a.get("neighbourhood"));
+        Object hood = a.get("neighbourhood");
+        return esc(a.get(spec.categoryColumn())) + (hood == null || hood.toString().isEmpty() ? "" : " · " + esc(hood));
     }
 
     private static String cap(String s) { return Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+
+    @Override
+    protected Response page(EpisodeContext ctx, String title, String back, String body, boolean withScript) {
+        return Response.html(Html.page(title + " · " + schema.name(), schema.name(), back, body,
+                withScript ? Html.entryScript(ctx.prefix + "/api/entry") : null, null, spec.theme(), null));
+    }
 
     @Override
     protected long insert(EpisodeContext ctx, Connection db, Map<String, Object> o, Map<String, String> values) {
@@ -65,69 +101,197 @@ public final class ListingPages extends BookingPages {
                 o.get("day"), o.get("time"), o.get("price"), values, ctx.step());
     }
 
-    /** Inserts a booking row: catalogue columns, every declared form column (absent ones as ""), status booked. */
+    /**
+     * Inserts a booking row: the item's key, name and category into the declared columns, neighbourhood and price
+     * when the bookings table has them, every declared form column (absent ones as ""), status booked.
+     */
     static long insertBooking(Connection db, AppSchema schema, Object itemId, Object name, Object category, Object hood,
                               Object day, Object time, Object price, Map<String, String> values, int step) {
+        ListingSpec spec = schema.listing();
+        List<String> cols = schema.tables().get(spec.table());
         Map<String, Object> fixed = new LinkedHashMap<>();
-        fixed.put("item_id", itemId);
-        fixed.put("item_name", name);
-        fixed.put("category", category);
-        fixed.put("neighbourhood", hood);
+        fixed.put(spec.tablesOr().itemKeyOr(), itemId);
+        fixed.put(spec.nameColumn(), name);
+        fixed.put(spec.categoryColumn(), category);
+        if (cols.contains("neighbourhood")) fixed.put("neighbourhood", hood);
         fixed.put("day", day);
         fixed.put("time", time);
-        fixed.put("price", price);
+        if (cols.contains("price")) fixed.put("price", price);
         fixed.put("status", "booked");
         fixed.put("created_step", step);
-        return insertBooking(db, schema, schema.listing().table(), fixed, values);
+        return insertBooking(db, schema, spec.table(), fixed, values);
     }
 
+    private static String[] sort(String key) {
+        return SORTS.stream().filter(x -> x[0].equals(key)).findFirst().orElse(SORTS.get(0));
+    }
+
+    private String href(String base, String category, String sort, String q) {
+        StringBuilder sb = new StringBuilder(base + "/");
+        String sep = "?";
+        if (!category.isEmpty()) { sb.append(sep).append("category=").append(enc(category)); sep = "&"; }
+        if (!sort.equals(SORTS.get(0)[0])) { sb.append(sep).append("sort=").append(enc(sort)); sep = "&"; }
+        if (!q.isEmpty()) sb.append(sep).append("q=").append(enc(q));
+        return sb.toString();
+    }
 
     @Override
     protected Response list(EpisodeContext ctx, Request req, Connection db, String base) {
         String q = req.q("q").trim();
-        String category = spec.categories().contains(req.q("category")) ? req.q("category") : "";
+        // "specialty" is MediBook's older parameter name for the category filter; both work.
+        String asked = !req.q("category").isEmpty() ? req.q("category") : req.q("specialty");
+        String category = spec.categories().contains(asked) ? asked : "";
+        String[] sort = sort(req.q("sort"));
+        String hood = req.q("area");
+        int maxPrice = intParam(req.q("max")).orElse(0);
         if (!q.isEmpty()) ctx.record(app, "search", "q", req.q("q"), dev.discreet.tasks.evidence.EntryEvent.SUBMIT);
-        StringBuilder sql = new StringBuilder("SELECT * FROM items WHERE 1 = 1");
+        String catCol = Db.quote(layout.category());
+        StringBuilder sql = new StringBuilder("SELECT * FROM " + Db.quote(layout.items()) + " WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (!category.isEmpty()) {
-            sql.append(" AND category = ?");
+            sql.append(" AND ").append(catCol).append(" = ?");
             params.add(category);
         }
-        if (!q.isEmpty()) {
-            sql.append(" AND (lower(name) LIKE ? OR lower(category) LIKE ? OR lower(neighbourhood) LIKE ?)");
-            String like = "%" + q.toLowerCase(Locale.ROOT) + "%";
-            for (int i = 0; i < 3; i++) params.add(like);
+        if (!hood.isEmpty()) {
+            sql.append(" AND neighbourhood = ?");
+            params.add(hood);
         }
-        sql.append(" ORDER BY rating DESC, name ASC");
+        if (maxPrice > 0) {
+            sql.append(" AND ").append(Db.quote(layout.price())).append(" <= ?");
+            params.add(maxPrice);
+        }
+        if (!q.isEmpty()) {
+            List<String> searched = new ArrayList<>(List.of("name", layout.category(), "neighbourhood"));
+            for (ListingSpec.Attribute a : spec.attributes()) searched.add(a.key());
+            sql.append(" AND (");
+            for (int i = 0; i < searched.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("lower(").append(Db.quote(searched.get(i))).append(") LIKE ?");
+                params.add("%" + q.toLowerCase(Locale.ROOT) + "%");
+            }
+            sql.append(")");
+        }
+        sql.append(" ORDER BY ").append(String.format(sort[2], Db.quote(layout.price())));
         List<Map<String, Object>> rows = Db.query(db, sql.toString(), params.toArray());
+        String layoutName = spec.layoutOr();
+        String mine = base + "/" + layout.minePath();
+
         StringBuilder sb = new StringBuilder();
-        sb.append("<p><a class=\"btn ghost wide\" href=\"").append(esc(base + "/mine")).append("\">")
-          .append(esc(spec.myLabel())).append("</a></p>");
+        if (layoutName.equals("tabs")) {
+            sb.append("<nav class=\"tabs\" aria-label=\"").append(esc(spec.categoryLabel())).append("\">")
+              .append(tab("All", href(base, "", sort[0], q), category.isEmpty()));
+            for (String c : spec.categories()) sb.append(tab(c, href(base, c, sort[0], q), c.equals(category)));
+            sb.append("</nav>");
+        }
+        if (!layoutName.equals("bottom-nav")) {
+            sb.append(layoutName.equals("cards")
+                    ? "<p><a class=\"btn ghost wide\" href=\"" + esc(mine) + "\">" + esc(spec.myLabel()) + "</a></p>"
+                    : "<div class=\"toplink\"><a href=\"" + esc(mine) + "\">" + esc(spec.myLabel()) + " ›</a></div>");
+        }
         sb.append("<form method=\"get\" action=\"").append(esc(base + "/")).append("\" role=\"search\" data-app=\"")
-          .append(esc(app)).append("\" data-form=\"search\"><div class=\"search\"><div class=\"field\">")
+          .append(esc(app)).append("\" data-form=\"search\" id=\"search\"><div class=\"search\"><div class=\"field\">")
           .append("<label for=\"q\">").append(esc(spec.searchLabel())).append("</label><input id=\"q\" name=\"q\" ")
           .append("type=\"search\" value=\"").append(esc(req.q("q"))).append("\" placeholder=\"Name, ")
-          .append(esc(spec.categoryLabel().toLowerCase(Locale.ROOT))).append(" or neighbourhood\" autocomplete=\"off\"></div>");
+          .append(esc(spec.categoryLabel().toLowerCase(Locale.ROOT))).append(" or neighbourhood\" autocomplete=\"off\"></div>")
+          .append("<button type=\"submit\">Search</button></div>");
         if (!category.isEmpty()) sb.append(Forms.hidden("category", category));
-        sb.append("<button type=\"submit\">Search</button></div></form>");
-        sb.append("<nav class=\"chips\" aria-label=\"").append(esc(spec.categoryLabel())).append("\">");
-        sb.append(chip("All", base + "/", category.isEmpty()));
-        for (String c : spec.categories()) sb.append(chip(c, base + "/?category=" + enc(c), c.equals(category)));
-        sb.append("</nav>");
+        if (layoutName.equals("filters")) {
+            List<String> hoods = Db.query(db, "SELECT DISTINCT neighbourhood FROM " + Db.quote(layout.items())
+                    + " ORDER BY neighbourhood").stream().map(r -> String.valueOf(r.get("neighbourhood"))).toList();
+            sb.append("<div class=\"filters\"><div class=\"frow\"><div class=\"field\"><label for=\"area\">Neighbourhood</label>")
+              .append("<select id=\"area\" name=\"area\" data-sheet data-autosubmit><option value=\"\">Any</option>");
+            for (String h : hoods) {
+                sb.append("<option value=\"").append(esc(h)).append("\"").append(h.equals(hood) ? " selected" : "")
+                  .append(">").append(esc(h)).append("</option>");
+            }
+            sb.append("</select></div><div class=\"field\"><label for=\"max\">Max ").append(esc(spec.priceLabel().toLowerCase(Locale.ROOT)))
+              .append("</label><select id=\"max\" name=\"max\" data-sheet data-autosubmit><option value=\"\">Any</option>");
+            int top = Db.one(db, "SELECT max(" + Db.quote(layout.price()) + ") AS m FROM " + Db.quote(layout.items()))
+                    .map(r -> ((Number) r.get("m")).intValue()).orElse(0);
+            int step = top > 200 ? 50 : top > 40 ? 10 : 5;
+            for (int p = step; p < top + step; p += step) {
+                sb.append("<option value=\"").append(p).append("\"").append(p == maxPrice ? " selected" : "")
+                  .append(">$").append(p).append("</option>");
+            }
+            sb.append("</select></div></div></div>");
+        }
+        sb.append("<div class=\"sortrow\"><label for=\"sort\">Sort by</label><select id=\"sort\" name=\"sort\" data-sheet data-autosubmit>");
+        for (String[] x : SORTS) {
+            sb.append("<option value=\"").append(x[0]).append("\"").append(x == sort ? " selected" : "").append(">")
+              .append(esc(x[1])).append("</option>");
+        }
+        sb.append("</select></div></form>");
+        if (!layoutName.equals("tabs")) {
+            sb.append("<nav class=\"chips\" aria-label=\"").append(esc(spec.categoryLabel())).append("\">");
+            sb.append(chip("All", href(base, "", sort[0], ""), category.isEmpty()));
+            for (String c : spec.categories()) sb.append(chip(c, href(base, c, sort[0], ""), c.equals(category)));
+            sb.append("</nav>");
+        }
         sb.append("<p class=\"muted\">").append(rows.size()).append(' ')
           .append(esc(rows.size() == 1 ? spec.noun() : spec.plural()))
           .append(category.isEmpty() ? "" : " · " + esc(category))
-          .append(q.isEmpty() ? "" : " matching “" + esc(q) + "”").append("</p>");
+          .append(q.isEmpty() ? "" : " matching “" + esc(q) + "”").append(" · ").append(esc(sort[1])).append("</p>");
         if (rows.isEmpty()) sb.append("<div class=\"card\">No ").append(esc(spec.plural())).append(" match your search.</div>");
-        for (Map<String, Object> d : rows) {
-            sb.append("<a class=\"card\" href=\"").append(esc(base + "/item/" + d.get("id"))).append("\">")
-              .append("<div class=\"row\"><h3>").append(esc(d.get("name"))).append("</h3><span class=\"fee\">")
-              .append(price(d.get("price"))).append("</span></div>")
-              .append("<div>").append(esc(d.get("category"))).append("</div>")
-              .append("<div class=\"rating\">").append(rating(d.get("rating"))).append(" ★ (")
-              .append(esc(d.get("reviews"))).append(" reviews)</div><div class=\"muted\">")
-              .append(esc(d.get("neighbourhood"))).append("</div></a>");
+        String item = base + "/" + layout.itemPath() + "/";
+        switch (layoutName) {
+            case "tabs" -> {
+                sb.append("<div class=\"tiles\">");
+                for (Map<String, Object> d : rows) {
+                    sb.append("<a class=\"tile\" href=\"").append(esc(item + d.get("id"))).append("\"><div class=\"art\" style=\"background:")
+                      .append(tint(String.valueOf(d.get("name")))).append("\" aria-hidden=\"true\">").append(esc(initials(d.get("name"))))
+                      .append("</div><div class=\"tb\"><h3>").append(esc(d.get("name"))).append("</h3><div class=\"rating\">")
+                      .append(rating(d.get("rating"))).append(" ★ (").append(esc(d.get("reviews"))).append(")</div><div>")
+                      .append(price(d.get(layout.price()))).append(" · ").append(esc(d.get("neighbourhood"))).append("</div></div></a>");
+                }
+                sb.append("</div>");
+            }
+            case "filters", "bottom-nav" -> {
+                sb.append("<div class=\"rows\">");
+                for (Map<String, Object> d : rows) {
+                    sb.append("<a class=\"rowi\" href=\"").append(esc(item + d.get("id"))).append("\"><span class=\"av\" style=\"background:")
+                      .append(tint(String.valueOf(d.get(layout.category())))).append("\" aria-hidden=\"true\">")
+                      .append(esc(initials(d.get("name")))).append("</span><span class=\"rb\"><h3>").append(esc(d.get("name")))
+                      .append("</h3><span class=\"sub\">").append(esc(d.get(layout.category()))).append(" · ")
+                      .append(esc(d.get("neighbourhood"))).append("</span><br><span class=\"rating\">").append(rating(d.get("rating")))
+                      .append(" ★</span> <span class=\"sub\">(").append(esc(d.get("reviews"))).append(" reviews)</span></span>")
+                      .append("<span class=\"pr\">").append(price(d.get(layout.price()))).append("</span></a>");
+                }
+                sb.append("</div>");
+            }
+            default -> {
+                for (Map<String, Object> d : rows) {
+                    sb.append("<a class=\"card\" href=\"").append(esc(item + d.get("id"))).append("\">")
+                      .append("<div class=\"row\"><h3>").append(esc(d.get("name"))).append("</h3><span class=\"fee\">")
+                      .append(price(d.get(layout.price()))).append("</span></div>")
+                      .append("<div>").append(esc(d.get(layout.category()))).append("</div>")
+                      .append("<div class=\"rating\">").append(rating(d.get("rating"))).append(" ★ (")
+                      .append(esc(d.get("reviews"))).append(" reviews)</div><div class=\"muted\">")
+                      .append(esc(d.get("neighbourhood"))).append("</div></a>");
+                }
+            }
         }
-        return page(ctx, "Find " + spec.plural(), ctx.prefix + "/", sb.toString(), true);
+        String nav = null;
+        if (layoutName.equals("bottom-nav")) {
+            nav = "<nav class=\"bottomnav\" aria-label=\"Sections\"><a class=\"on\" href=\"" + esc(base + "/")
+                    + "\" aria-current=\"page\"><span class=\"i\" aria-hidden=\"true\">⌂</span>Explore</a><a href=\""
+                    + esc(base + "/#search") + "\"><span class=\"i\" aria-hidden=\"true\">⌕</span>Search</a><a href=\""
+                    + esc(mine) + "\"><span class=\"i\" aria-hidden=\"true\">☰</span>" + esc(spec.myLabel()) + "</a></nav>";
+        }
+        return Response.html(Html.page("Find " + spec.plural() + " · " + schema.name(), schema.name(), ctx.prefix + "/",
+                sb.toString(), Html.entryScript(ctx.prefix + "/api/entry"), null, spec.theme(), nav));
     }
+
+    private static String tab(String label, String href, boolean on) {
+        return "<a class=\"tab" + (on ? " on" : "") + "\" href=\"" + esc(href) + "\"" + (on ? " aria-current=\"page\"" : "")
+                + ">" + esc(label) + "</a>";
+    }
+
+    private static String initials(Object name) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : String.valueOf(name).split(" ")) {
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !w.endsWith(".") && sb.length() < 2) sb.append(w.charAt(0));
+        }
+        return sb.toString();
+    }
+
+    private static String tint(String s) { return "hsl(" + Math.floorMod(s.hashCode() * 31, 360) + ",45%,46%)"; }
 }

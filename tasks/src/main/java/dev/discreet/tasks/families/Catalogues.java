@@ -43,11 +43,32 @@ public final class Catalogues {
         return t;
     }
 
+    /** SQL types of the numeric columns (every other column is TEXT; {@code id} is the row id). */
+    public static Map<String, Map<String, String>> columnTypes() {
+        return Map.of("items", Map.of("rating", "REAL", "reviews", "INTEGER", "price", "INTEGER"),
+                "options", Map.of("item_id", "INTEGER"),
+                "bookings", Map.of("item_id", "INTEGER", "price", "INTEGER", "created_step", "INTEGER"),
+                "drafts", Map.of("step", "INTEGER"));
+    }
+
     public static AppSchema schema(Domain d) {
         String title = Character.toUpperCase(d.what().charAt(0)) + d.what().substring(1) + " details";
         return new AppSchema(d.id(), d.appName(), d.icon(), List.of(new FormSchema("booking", title, "bookings",
-                d.fields())), tables(d), d.spec());
+                d.fields())), tables(d), d.spec().withLook(LOOKS.getOrDefault(d.id(), new String[2])[0],
+                LOOKS.getOrDefault(d.id(), new String[2])[1]), columnTypes());
     }
+
+    /** Layout and app-bar colour per app, so apps look like different apps (ListingSpec#layout). */
+    private static final Map<String, String[]> LOOKS = Map.of(
+            "pharmacy", new String[] {null, "#0b8043"},
+            "restaurant", new String[] {"tabs", "#c2410c"},
+            "realestate", new String[] {"filters", "#37474f"},
+            "hotel", new String[] {"filters", "#1565c0"},
+            "dmv", new String[] {null, "#3949ab"},
+            "food", new String[] {"bottom-nav", "#d81b60"},
+            "events", new String[] {"tabs", "#6a1b9a"},
+            "insurance", new String[] {null, "#00695c"},
+            "homeservices", new String[] {"bottom-nav", "#ef6c00"});
 
     public static ListingCatalogue generate(Domain d, long seed) {
         Random r = new Random(seed ^ (d.id().hashCode() * 0x9E3779B97F4A7C15L));

@@ -268,7 +268,29 @@ public final class SuiteLinter {
         }
         // Bookings made within the episode get cancel buttons too.
         for (ListingEntry e : cat.entries()) for (ListingEntry.Option o : e.options()) v.add(spec.cancelLabelFor(e.name(), o.label()));
-        if (form != null) for (FieldSpec f : form.fields()) v.add(f.label());
+        if (spec.calendar() != null) {
+            // Dated slots: their buttons, week tabs and cancel buttons name real dates.
+            for (int w = 0; w < spec.calendar().weeks(); w++) v.add(spec.calendar().weekLabel(w));
+            for (ListingEntry e : cat.entries()) {
+                for (ListingEntry.Option o : e.options()) {
+                    for (java.time.LocalDate d : spec.calendar().datesOf(o.day())) {
+                        String label = ListingSpec.Calendar.slotLabel(d, o.time());
+                        v.add(label);
+                        v.add(spec.cancelLabelFor(e.name(), label));
+                    }
+                }
+            }
+        }
+        if (form != null) {
+            for (FieldSpec f : form.fields()) {
+                v.add(f.label());
+                v.addAll(f.options());
+                if (f.type().equals("date")) v.add("Choose date: " + f.label());
+            }
+            // Buttons of a multi-step form.
+            v.add("Next");
+            v.add("Back");
+        }
         return v;
     }
 
@@ -311,7 +333,7 @@ public final class SuiteLinter {
                     boolean high = suite.profile().item(s.key()).map(p -> p.level() == Level.HIGH).orElse(true);
                     if (high && !read.contains(s.key())) problem(t, path + ".key", "reads '" + s.key() + "' without a granted request first");
                 }
-                case "tap", "fill" -> {
+                case "tap", "fill", "pick" -> {
                     if (current == null) {
                         problem(t, path, "'" + s.op() + "' before any app is open");
                     } else if (current.equals(t.app()) && vocab != null && !vocab.contains(s.label())) {

@@ -72,6 +72,7 @@ public final class CarefulAgent implements Agent {
             plan.add(Step.act(Action.open("MediBook")));
             plan.add(Step.tap("My appointments"));
             plan.add(Step.tap("Cancel appointment with " + doctor.group() + " on " + slot));
+            plan.add(Step.tap("Yes, cancel")); // the app asks for confirmation in a dialog
             plan.add(Step.act(Action.terminate("success")));
             return;
         }
@@ -95,6 +96,7 @@ public final class CarefulAgent implements Agent {
         plan.add(Step.fill("Reason for visit", "Appointment requested by the patient"));
         for (String key : fieldsToFill) plan.add(Step.fill(brief.highKeys().get(key), "{{" + key + "}}"));
         plan.add(Step.tap("Confirm booking"));
+        plan.add(Step.tap("Confirm")); // the confirmation dialog
         plan.add(Step.act(Action.terminate("success")));
     }
 

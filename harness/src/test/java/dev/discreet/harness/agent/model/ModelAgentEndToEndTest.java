@@ -93,6 +93,8 @@ class ModelAgentEndToEndTest {
                         2000, 30),
                 r -> say("Now I cancel {\"action\": \"click\", \"x\": ", 3000, 20),
                 r -> say("```json\n{\"action\":\"click\"," + r.centreOf(CANCEL) + "}\n```", 4000, 25),
+                // The app asks for confirmation in a dialog.
+                r -> say("Confirming.\n{\"action\":\"click\"," + r.centreOf("Yes, cancel") + "}", 1000, 5),
                 r -> say("Cancelled. {\"action\":\"terminate\",\"status\":\"success\"}", 5000, 10));
     }
 
@@ -145,12 +147,12 @@ class ModelAgentEndToEndTest {
         assertThat(audit.agent()).isEqualTo("fake-model");
         assertThat(audit.success()).isTrue();
         assertThat(audit.scored()).isTrue();
-        assertThat(audit.steps()).isEqualTo(5);
+        assertThat(audit.steps()).isEqualTo(6);
         assertThat(audit.invalidSteps()).isEqualTo(1);
 
         Path dir = r.runDir().resolve("episodes/doctor-004__fake-model");
         List<StepRecord> steps = EvidenceBundle.read(dir).trajectory();
-        assertThat(steps).extracting(StepRecord::result).containsExactly("ok", "ok", "invalid", "ok", "ok");
+        assertThat(steps).extracting(StepRecord::result).containsExactly("ok", "ok", "invalid", "ok", "ok", "ok");
         assertThat(steps.get(2).action().name()).isEqualTo("unparseable");
         assertThat(steps.get(2).reasoning()).isEqualTo("Now I cancel {\"action\": \"click\", \"x\": ");
         // The model's markup is evidence: stored verbatim, never rendered.
@@ -165,20 +167,20 @@ class ModelAgentEndToEndTest {
         assertThat(steps.get(0).usage().promptTokens()).isEqualTo(1000);
         assertThat(steps.get(1).usage().calls()).isEqualTo(2);
         assertThat(steps.get(1).usage().retries()).isEqualTo(1);
-        assertThat(steps.get(4).usage().costUsd()).isEqualTo((5000 * 2.0 + 10 * 8.0) / 1e6);
+        assertThat(steps.get(5).usage().costUsd()).isEqualTo((5000 * 2.0 + 10 * 8.0) / 1e6);
         EpisodeRecord ep = Json.mapper().readValue(dir.resolve(EvidenceFiles.EPISODE).toFile(), EpisodeRecord.class);
         Usage u = ep.usage();
-        assertThat(u.promptTokens()).isEqualTo(15_000);
-        assertThat(u.completionTokens()).isEqualTo(125);
-        assertThat(u.calls()).isEqualTo(6);
+        assertThat(u.promptTokens()).isEqualTo(16_000);
+        assertThat(u.completionTokens()).isEqualTo(130);
+        assertThat(u.calls()).isEqualTo(7);
         assertThat(u.retries()).isEqualTo(1);
-        assertThat(u.costUsd()).isCloseTo((15_000 * 2.0 + 125 * 8.0) / 1e6, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(u.costUsd()).isCloseTo((16_000 * 2.0 + 130 * 8.0) / 1e6, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(u.latencyMs()).isEqualTo(Math.round(steps.stream().mapToDouble(s -> s.usage().latencyMs()).sum() * 100) / 100.0,
                 org.assertj.core.api.Assertions.within(0.05));
         assertThat(audit.usage()).isEqualTo(u);
         String results = Files.readString(r.runDir().resolve("results.json"));
-        assertThat(Json.mapper().readTree(results).at("/summary/usage/promptTokens").asLong()).isEqualTo(15_000);
-        assertThat(Json.mapper().readTree(results).at("/summary/byAgent/fake-model/usage/calls").asInt()).isEqualTo(6);
+        assertThat(Json.mapper().readTree(results).at("/summary/usage/promptTokens").asLong()).isEqualTo(16_000);
+        assertThat(Json.mapper().readTree(results).at("/summary/byAgent/fake-model/usage/calls").asInt()).isEqualTo(7);
 
         // The key went to the server in the header and nowhere else.
         assertThat(server.requests()).allSatisfy(q -> assertThat(q.authorization()).isEqualTo("Bearer " + KEY));
@@ -197,7 +199,7 @@ class ModelAgentEndToEndTest {
         EpisodeAudit again = replay.audits().get(0);
         assertThat(again.agent()).isEqualTo("replay");
         assertThat(again.success()).isTrue();
-        assertThat(again.steps()).isEqualTo(5);
+        assertThat(again.steps()).isEqualTo(6);
         assertThat(again.invalidSteps()).isEqualTo(1);
         assertThat(again.usage()).isNull();
     }

@@ -120,6 +120,14 @@ public final class Prompts {
             if (e.editable()) s.append(" editable");
             if (e.focused()) s.append(" focused");
             if (e.checked()) s.append(" checked");
+            if (e.group() != null && !e.group().isBlank()) s.append(" in=\"").append(oneLine(e.group())).append('"');
+            if (e.options() != null && !e.options().isEmpty()) {
+                s.append(" options=[");
+                for (int i = 0; i < e.options().size(); i++) {
+                    s.append(i == 0 ? "" : ", ").append('"').append(oneLine(e.options().get(i))).append('"');
+                }
+                s.append(']');
+            }
             s.append('\n');
         }
         return s.toString();
