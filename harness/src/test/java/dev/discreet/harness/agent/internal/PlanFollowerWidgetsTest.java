@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.discreet.harness.agent.AgentDecision;
 import dev.discreet.harness.agent.AgentInput;
 import dev.discreet.harness.agent.EpisodeBrief;
+import dev.discreet.harness.agent.SessionRole;
 import dev.discreet.harness.device.Observation;
 import dev.discreet.tasks.Json;
 import dev.discreet.tasks.Task;
@@ -32,7 +33,7 @@ class PlanFollowerWidgetsTest {
                  "classification":{},"decisions":{"intents":{}},"success":[{"table":"x","where":[],"expect":"PRESENT"}],"plan":%s}""".formatted(planJson);
         Task task = Json.mapper().readValue(json, Task.class);
         return new PlanFollower(new EpisodeBrief("g", Map.of(), Map.of(), Map.of(), List.of("doctor"), WriteMode.FULL, 50,
-                task), false);
+                SessionRole.SINGLE), task, false);
     }
 
     static AgentDecision step(PlanFollower f, UiElement... els) {
