@@ -139,6 +139,7 @@ class InfraFailureEndToEndTest {
         return out;
     }
 
+    @org.junit.jupiter.api.Tag("device") // real Appium + Chromium: this test in the integration-test phase (Failsafe)
     @Test
     void aBrowserKilledMidEpisodeIsInfrastructureAndResumeRerunsOnlyThatEpisode() throws Exception {
         TaskSuite suite = SuiteLoader.canonical();

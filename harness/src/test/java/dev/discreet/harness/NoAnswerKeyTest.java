@@ -181,6 +181,7 @@ class NoAnswerKeyTest {
     @TempDir
     Path runs;
 
+    @org.junit.jupiter.api.Tag("device") // real Appium + Chromium: this test in the integration-test phase (Failsafe)
     @Test
     void aCustomAgentInARealRunGetsTheUsersWordsAndTheScreenOnly() {
         TaskSuite suite = SuiteLoader.canonical();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * episode: afterwards no process it started is alive and its temporary folders are gone. While it runs, no process
  * it started has the API key (or any other credential) in its environment.
  */
+@org.junit.jupiter.api.Tag("device") // real Appium + Chromium: integration-test phase (Failsafe)
 class NothingLeftRunningTest {
     static final String KEY = "sk-DISCREET-canary-env-5Rt8QpZ";
     static final String TOKEN = "ghp_DISCREET-canary-token-3Kd9";

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a required checkbox, a pre-checked checkbox and a pre-set toggle, and the confirmation dialog before submit. The
  * reference agent operates them by touch and keys only, and every change is an entry event on record.
  */
+@org.junit.jupiter.api.Tag("device") // real Appium + Chromium: integration-test phase (Failsafe)
 class WidgetEndToEndTest {
     static final Path FIXTURE = Path.of("src/test/resources/widget-fixture");
     @TempDir
