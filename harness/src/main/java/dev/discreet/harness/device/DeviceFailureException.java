@@ -3,6 +3,7 @@ package dev.discreet.harness.device;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.openqa.selenium.NoSuchSessionException;
+import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
@@ -55,8 +56,8 @@ public class DeviceFailureException extends RuntimeException {
         Kind kind;
         if (t instanceof NoSuchSessionException || t instanceof SessionNotCreatedException) kind = Kind.SESSION_LOST;
         else if (t instanceof UnreachableBrowserException) kind = Kind.UNREACHABLE;
-        else if (t instanceof TimeoutException) kind = Kind.TIMEOUT; // ScriptTimeoutException is not one: DRIVER
-        else if (t instanceof org.openqa.selenium.ScriptTimeoutException) kind = Kind.TIMEOUT;
+        // ScriptTimeoutException is a WebDriverException but not a TimeoutException.
+        else if (t instanceof TimeoutException || t instanceof ScriptTimeoutException) kind = Kind.TIMEOUT;
         else if (t instanceof WebDriverException) kind = Kind.DRIVER;
         else if (t instanceof UncheckedIOException || t instanceof IOException) kind = Kind.UNREACHABLE;
         else kind = Kind.DRIVER;

@@ -275,20 +275,24 @@ public final class EpisodeRunner {
         }
     }
 
-    /** Calls into agent code: whatever it throws is the agent's failure, except an unavailable model. */
+    /**
+     * Calls into agent code: whatever it throws is the agent's failure, except an unavailable model. Errors of agent
+     * code (a failed assertion, a stack overflow, a missing class) are its own too; only a JVM out of memory or
+     * otherwise broken ends the run.
+     */
     private static <T> T agentCall(java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (ModelUnavailableException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
             throw new AgentFailure(e);
         }
     }
 
     /** An exception thrown by the agent's own code; the cause is what it threw. */
     private static final class AgentFailure extends RuntimeException {
-        AgentFailure(RuntimeException cause) { super(cause); }
+        AgentFailure(Throwable cause) { super(cause); }
     }
 
     /** The mock-app server could not serve the episode. */

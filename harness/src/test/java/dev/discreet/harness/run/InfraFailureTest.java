@@ -172,6 +172,21 @@ class InfraFailureTest {
                         "observe", "made up by the agent", null), null), tmp.resolve("b__steady"), 0, 0);
         assertThat(inBegin.status()).isEqualTo(EpisodeStatus.ERROR);
         assertThat(Auditor.auditAndWrite(tmp.resolve("b__steady")).scored()).isTrue();
+        // An Error from agent code (a failed assertion, a stack overflow) is its own too, and the episode is closed.
+        Agent asserting = new Agent() {
+            @Override
+            public String name() { return "steady"; }
+
+            @Override
+            public void begin(EpisodeBrief brief) { }
+
+            @Override
+            public AgentDecision next(AgentInput input) { throw new AssertionError("agent's own check"); }
+        };
+        EpisodeRecord error = new EpisodeRunner(suite, apps, FakeDevice.healthy()).run(task("doctor-004"), asserting,
+                tmp.resolve("c__steady"), 0, 0);
+        assertThat(error.status()).isEqualTo(EpisodeStatus.ERROR);
+        assertThat(error.error()).isEqualTo("agent error: java.lang.AssertionError: agent's own check");
     }
 
     // ---- the run: device replaced, run goes on, nothing left RUNNING, --resume reruns the infra-failed ----
