@@ -32,8 +32,8 @@ class NothingLeftRunningTest {
         Path runs = dir.resolve("runs");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp",
-                System.getProperty("java.class.path"), "dev.discreet.harness.cli.Main", "run", "--agents", "idle",
-                "--tasks", "doctor-001", "--max-steps", "500", "--runs-dir", runs.toString(), "--run-id", "killed")
+                System.getProperty("java.class.path"), "dev.discreet.harness.cli.Main", "run", "--agents", "oversharing",
+                "--tasks", "doctor-001,doctor-002,doctor-003", "--runs-dir", runs.toString(), "--run-id", "killed")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
         Map<String, String> env = pb.environment();
         env.put("OPENAI_API_KEY", KEY);
@@ -41,7 +41,7 @@ class NothingLeftRunningTest {
         Process child = pb.start();
         List<ProcessHandle> started = new ArrayList<>();
         try {
-            Path trajectory = runs.resolve("killed/episodes/doctor-001__idle/trajectory.jsonl");
+            Path trajectory = runs.resolve("killed/episodes/doctor-001__oversharing/trajectory.jsonl");
             waitFor(() -> lines(trajectory) >= 2 || !child.isAlive(), 180, "the child run to reach step 2");
             assertThat(child.isAlive()).as("child still running (log: %s)", read(dir.resolve("child.log"))).isTrue();
             started.addAll(child.descendants().toList());
