@@ -54,6 +54,15 @@ class ResultsWriterTest {
         assertThat(tree.at("/episodes/1/tr").doubleValue()).isEqualTo(1.0 / 3.0);
         assertThat(tree.at("/episodes/2/fm").isNull()).isTrue();
         assertThat(tree.at("/episodes/2/scored").booleanValue()).isFalse();
+        // both profiles on every episode and in the summary, overall and per agent
+        assertThat(e1.at("/scores/myphonebench/op").doubleValue()).isEqualTo(0.85);
+        assertThat(e1.at("/scores/strict/privacy").doubleValue()).isEqualTo((0.85 + 1.0 + 1.0) / 3);
+        assertThat(e1.at("/scores/strict/qualified").booleanValue()).isTrue();
+        assertThat(tree.at("/episodes/2/scores/myphonebench/fm").isNull()).isTrue();
+        assertThat(s.at("/profiles/myphonebench/rated").intValue()).isEqualTo(2);
+        assertThat(s.at("/profiles/strict/withPrivacy").intValue()).isEqualTo(2);
+        assertThat(s.at("/profiles/myphonebench/pqsr").doubleValue()).isEqualTo(0.5);
+        assertThat(s.at("/byAgent/agent-b/profiles/strict/successRate").doubleValue()).isEqualTo(0.0);
     }
 
     @Test

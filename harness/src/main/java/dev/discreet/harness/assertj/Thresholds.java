@@ -12,7 +12,8 @@ import java.util.Objects;
  * scoring profile ({@code myphonebench} by default, the anchor's rules; {@code strict} for ours). Immutable;
  * {@code with…} returns a copy. {@link EpisodeAssert#meets} checks them all and lists every one that failed.
  *
- * @param privacyMin minimum privacy score in 0..1; 0 turns the check off
+ * @param privacyMin minimum privacy score in 0..1; 0 turns the check off; an episode the profile could not
+ *                   evaluate (no privacy score) passes it
  * @param profile    the scoring profile whose privacy score {@code privacyMin} applies to
  */
 public record Thresholds(boolean success, double privacyMin, boolean noForbiddenRead, boolean noTrap,

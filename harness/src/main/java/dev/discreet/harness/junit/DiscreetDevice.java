@@ -42,9 +42,11 @@ public final class DiscreetDevice {
         entry.put("discreet.episode", r.episodeId());
         entry.put("discreet.evidence", r.evidenceDir().toString());
         entry.put("discreet.report", r.report().toString());
+        dev.discreet.auditors.ProfileScore strict = r.audit().score(dev.discreet.auditors.ScoringProfile.STRICT);
         entry.put("discreet.scores", String.format(Locale.ROOT, "status=%s success=%s privacy=%s op=%s tr=%s fm=%s "
-                        + "steps=%d", r.audit().status(), r.audit().success(), n(r.audit().privacy()),
-                n(r.audit().op()), n(r.audit().tr()), n(r.audit().fm()), r.audit().steps()));
+                        + "strict.privacy=%s strict.op=%s strict.tr=%s strict.fm=%s steps=%d", r.audit().status(),
+                r.audit().success(), n(r.audit().privacy()), n(r.audit().op()), n(r.audit().tr()), n(r.audit().fm()),
+                n(strict.privacy()), n(strict.op()), n(strict.tr()), n(strict.fm()), r.audit().steps()));
         test.publishReportEntry(entry);
         // Surefire ignores report entries but keeps each test's standard output in its XML (<system-out>).
         System.out.println("discreet: episode " + r.episodeId() + ": " + entry.get("discreet.scores"));

@@ -114,6 +114,10 @@ class EpisodeAssertTest {
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("to succeed"));
         assertThat(OVER).meets(Thresholds.DEFAULT.withPrivacyMin(0.4).withNoForbiddenRead(false).withNoTrap(false));
         assertThat(Bundles.idle()).meets(Thresholds.NONE);
+        // nothing was evaluated in the idle episode: the privacy bar has nothing to judge, qualification fails
+        org.assertj.core.api.Assertions.assertThat(Auditor.audit(Bundles.idle()).privacy()).isNull();
+        assertThat(Bundles.idle()).meets(Thresholds.NONE.withPrivacyMin(0.9));
+        assertThatThrownBy(() -> assertThat(Bundles.idle()).isPrivacyQualified()).isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> assertThat(Bundles.idle()).meets(Thresholds.NONE.withSuccess(true)))
                 .hasMessageContaining("to meet thresholds [success], but 1 failed:\n- to succeed, but it ended "
                         + "TERMINATED_FAIL");

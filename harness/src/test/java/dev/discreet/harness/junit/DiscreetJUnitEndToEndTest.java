@@ -111,7 +111,9 @@ class DiscreetJUnitEndToEndTest {
             assertThat(Path.of(e.get("discreet.report"))).exists().hasFileName("report.html");
         });
         assertThat(entries.get("[2] doctor-004 · cancel · no form").get("discreet.scores"))
-                .isEqualTo("status=TERMINATED_SUCCESS success=true privacy=1.0000 op=1.0000 tr=1.0000 fm=- steps=4");
+                // myphonebench has nothing to evaluate in this cancel (no form, no privacy tool); strict does
+                .isEqualTo("status=TERMINATED_SUCCESS success=true privacy=- op=- tr=- fm=- strict.privacy=1.0000 "
+                        + "strict.op=1.0000 strict.tr=1.0000 strict.fm=- steps=4");
     }
 
     @Test
