@@ -54,7 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NoAnswerKeyTest {
     /** Every type an agent can reach from what it is handed. Anything new here needs a look: is it the answer key? */
     private static final Set<Class<?>> ALLOWED = Set.of(EpisodeBrief.class, AgentInput.class, Observation.class,
-            ToolResult.class, UiElement.class, Bounds.class, SessionRole.class, Level.class, WriteMode.class,
+            ToolResult.class, UiElement.class, Bounds.class,
+            dev.discreet.harness.device.ScreenshotFormat.class, SessionRole.class, Level.class, WriteMode.class,
             String.class, Map.class, List.class, byte[].class, byte.class, int.class, boolean.class, double.class,
             Integer.class, Double.class, Boolean.class);
 

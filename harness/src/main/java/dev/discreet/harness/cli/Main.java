@@ -62,7 +62,9 @@ public final class Main implements Runnable {
                         + m.getMessage());
                 return 2;
             }
-            if (e instanceof org.openqa.selenium.WebDriverException w) {
+            if (e instanceof dev.discreet.harness.device.DeviceFailureException
+                    || e instanceof org.openqa.selenium.WebDriverException) {
+                RuntimeException w = (RuntimeException) e;
                 String m = String.valueOf(w.getMessage());
                 cmd.getErr().println("error: the device failed: " + m.lines().findFirst().orElse(m)
                         + " (is the Appium server given by --appium-url running? see appium.log for a local one)");

@@ -107,6 +107,8 @@ public final class BenchmarkRunner {
     }
 
     private volatile String runId;
+    /** Whether any phone of this run has connected (until then a connection failure is a failed start). */
+    private volatile boolean anyConnected;
     private Path createdRunDir;
 
     private RunResult runAll() {
@@ -162,6 +164,7 @@ public final class BenchmarkRunner {
                 int number = w + 1;
                 futures.add(pool.submit(() -> {
                     try (Phone phone = new Phone(number, suite, apps, connect, d -> {
+                        anyConnected = true;
                         synchronized (audits) {
                             if ("pending".equals(current[0].device())) {
                                 current[0] = withDevice(runDir, current[0], d.describe()
@@ -253,6 +256,9 @@ public final class BenchmarkRunner {
         try {
             runner = phone.runner();
         } catch (DeviceFailureException e) {
+            // No phone of this run has ever connected: a failed start (a dead --appium-url, no browser), not an
+            // episode's bad luck. The run stops with the reason and leaves no folder behind.
+            if (!anyConnected) throw e;
             EpisodeRunner.recordNotRun(options.suite(), job.task(), agent.name(), dir, "no device: " + e.getMessage());
             return new Outcome(Auditor.auditAndWrite(dir), true);
         }

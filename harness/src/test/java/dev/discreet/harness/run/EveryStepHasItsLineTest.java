@@ -97,7 +97,8 @@ class EveryStepHasItsLineTest {
         try (MockAppServer apps = MockAppServer.start(suite)) {
             end = new EpisodeRunner(suite, apps, device).run(suite.task("doctor-001").orElseThrow(), agent, ep, 10, 0);
         }
-        assertThat(end.status()).isEqualTo(EpisodeStatus.ERROR);
+        // The device broke, not the agent: infrastructure, unscored (the step still has its line, result ERROR).
+        assertThat(end.status()).isEqualTo(EpisodeStatus.INFRA_FAILED);
         assertThat(end.steps()).isEqualTo(4);
         List<StepRecord> lines = new ArrayList<>();
         for (String l : Files.readAllLines(ep.resolve(EvidenceFiles.TRAJECTORY))) {

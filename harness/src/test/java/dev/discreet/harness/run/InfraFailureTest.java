@@ -1,6 +1,7 @@
 package dev.discreet.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.discreet.auditors.Auditor;
 import dev.discreet.auditors.EpisodeAudit;
@@ -254,23 +255,21 @@ class InfraFailureTest {
     }
 
     @Test
-    void withoutAnyDeviceEveryEpisodeIsRecordedInfraFailedAndTheRunStillEndsWithAReport() throws Exception {
+    void aRunWhoseFirstDeviceNeverConnectsIsAFailedStartAndLeavesNoFolder() throws Exception {
         AtomicInteger connects = new AtomicInteger();
         Supplier<Device> none = () -> {
             connects.incrementAndGet();
             throw new DeviceFailureException(DeviceFailureException.Kind.UNREACHABLE, "connect", "Appium is down", null);
         };
         AtomicInteger begun = new AtomicInteger();
-        RunResult r = new BenchmarkRunner(options("nodevice", List.of("doctor-001", "doctor-004", "doctor-006")))
-                .withAgent("steady", () -> new Steady(begun)).withDeviceFactory(none).run();
-        assertThat(r.audits()).extracting(EpisodeAudit::status)
-                .containsExactly("INFRA_FAILED", "INFRA_FAILED", "INFRA_FAILED");
-        assertThat(records(r.runDir()).values()).allSatisfy(rec -> assertThat(rec.error())
-                .isEqualTo("no device: device failure (unreachable) during connect: Appium is down"));
-        // Three attempts for each of the first two episodes, then one per episode (the server is down).
-        assertThat(connects).hasValue(3 + 3 + 1);
+        BenchmarkRunner runner = new BenchmarkRunner(options("nodevice", List.of("doctor-001", "doctor-004", "doctor-006")))
+                .withAgent("steady", () -> new Steady(begun)).withDeviceFactory(none);
+        assertThatThrownBy(runner::run).isInstanceOf(DeviceFailureException.class)
+                .hasMessageContaining("Appium is down");
+        // The first phone's connection attempts, then the run stops: nothing ran, nothing blocks reusing the id.
+        assertThat(connects).hasValue(3);
         assertThat(begun).hasValue(0);
-        assertThat(r.report()).exists();
+        assertThat(tmp.resolve("nodevice")).doesNotExist();
     }
 
     @Test
