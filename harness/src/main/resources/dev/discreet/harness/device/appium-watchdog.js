@@ -17,7 +17,7 @@ function stat(pid) {
   try {
     const s = fs.readFileSync('/proc/' + pid + '/stat', 'utf8');
     const f = s.slice(s.lastIndexOf(')') + 2).split(' '); // state ppid pgrp ...
-    return { ppid: Number(f[1]), pgrp: Number(f[2]) };
+    return { state: f[0], ppid: Number(f[1]), pgrp: Number(f[2]) };
   } catch (e) {
     return null;
   }
@@ -48,8 +48,10 @@ function ours() {
   return [...victims];
 }
 
+/** Running (a zombie is dead: its parent may be us, and we no longer reap it). */
 function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
+  const s = stat(pid);
+  return s !== null && s.state !== 'Z' && s.state !== 'X';
 }
 
 function killAll() {
@@ -88,5 +90,15 @@ const timer = setInterval(() => {
 }, 500);
 timer.unref();
 
-// A normal stop (the JVM's SIGTERM, then Appium's own exit): nothing of ours may outlive the server.
-process.on('exit', () => { if (!done) killAll(); });
+// Node exiting: on a normal stop (the JVM's SIGTERM) nothing of ours may outlive the server; when the JVM is gone
+// (Appium often dies first, writing to the dead JVM's pipe) the temporary folders go too.
+process.on('exit', () => {
+  if (done) return;
+  done = true;
+  const victims = killAll();
+  if (!parentGone()) return;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + 5000;
+  while (victims.some(alive) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 50);
+  removeTempFolders();
+});
