@@ -263,15 +263,17 @@ public final class Html {
               err.hidden=true;var to=page.parentNode.querySelector('.page[data-page="'+(t.hasAttribute('data-next')?n+1:n-1)+'"]');
               page.hidden=true;to.hidden=false;window.scrollTo(0,0);},true);
             document.addEventListener('submit',function(e){var f=e.target,q=f.getAttribute('data-confirm');if(!q||f.__ok)return;
-              e.preventDefault();overlay(q,function(d,close){if(f.getAttribute('data-form')){var dl=document.createElement('dl');
+              e.preventDefault();overlay(q,function(d,close){
+                // The buttons come first: a long summary must never push them out of reach.
+                d.appendChild(btn(f.getAttribute('data-yes')||'Confirm','wide',function(){f.__ok=true;close();f.submit();}));
+                d.appendChild(btn(f.getAttribute('data-no')||'Go back','ghost wide',close));
+                if(f.getAttribute('data-form')){var dl=document.createElement('dl');
                 f.querySelectorAll('input,select,textarea').forEach(function(el){if(!el.name||el.type==='hidden')return;
                   if((el.type==='radio'||el.type==='checkbox')&&!el.checked)return;if(!el.value)return;
                   var dt=document.createElement('dt'),dd=document.createElement('dd');
                   dt.textContent=el.type==='radio'?el.closest('fieldset').querySelector('legend').textContent.replace(/\\s*\\*$/,''):labelOf(el);
                   dd.textContent=el.type==='checkbox'?'Yes':el.tagName==='SELECT'?el.options[el.selectedIndex].text:el.value;
-                  dl.appendChild(dt);dl.appendChild(dd);});if(dl.firstChild)d.appendChild(dl);}
-                d.appendChild(btn(f.getAttribute('data-yes')||'Confirm','wide',function(){f.__ok=true;close();f.submit();}));
-                d.appendChild(btn(f.getAttribute('data-no')||'Go back','ghost wide',close));});},true);
+                  dl.appendChild(dt);dl.appendChild(dd);});if(dl.firstChild)d.appendChild(dl);}});},true);
             })();
             """;
 

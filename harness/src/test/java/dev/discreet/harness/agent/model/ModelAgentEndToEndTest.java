@@ -256,10 +256,10 @@ class ModelAgentEndToEndTest {
         String printed = captured.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed).isZero();
         assertThat(replayCode).as(printed).isZero();
-        assertThat(printed).contains("fake-model doctor-004: TERMINATED_SUCCESS, 5 steps, success=true")
-                .contains("replay doctor-004: TERMINATED_SUCCESS, 5 steps, success=true");
+        assertThat(printed).contains("fake-model doctor-004: TERMINATED_SUCCESS, 6 steps, success=true")
+                .contains("replay doctor-004: TERMINATED_SUCCESS, 6 steps, success=true");
         var results = Json.mapper().readTree(runs.resolve("cli/results.json").toFile());
-        assertThat(results.at("/summary/byAgent/fake-model/usage/promptTokens").asLong()).isEqualTo(15_000);
+        assertThat(results.at("/summary/byAgent/fake-model/usage/promptTokens").asLong()).isEqualTo(16_000);
         assertThat(results.at("/summary/byAgent/fake-model/usage/costUsd").isMissingNode()).isTrue(); // no prices
     }
 }
