@@ -67,20 +67,33 @@ class AppFromDataTest {
             """;
 
     Path suiteWithBikes() throws Exception {
-        Path src = Path.of(SuiteLoader.class.getResource("/" + SuiteLoader.CANONICAL + "/suite.json").toURI()).getParent();
+        // The canonical suite is a folder on the classpath in a module build and inside the tasks jar in a reactor
+        // install: copy it out either way.
+        java.net.URI uri = SuiteLoader.class.getResource("/" + SuiteLoader.CANONICAL + "/suite.json").toURI();
         Path dst = tmp.resolve("suite");
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                // Apps, catalogues, profile and suite.json: the tasks are not needed to serve the apps.
-                if (src.relativize(p).toString().startsWith("tasks")) continue;
-                Path to = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
+        if ("jar".equals(uri.getScheme())) {
+            try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+                copySuiteData(fs.provider().getPath(uri).getParent(), dst);
             }
+        } else {
+            copySuiteData(Path.of(uri).getParent(), dst);
         }
         Files.writeString(dst.resolve("apps/bikes.json"), APP, StandardCharsets.UTF_8);
         Files.writeString(dst.resolve("catalogue/bikes.json"), CATALOGUE, StandardCharsets.UTF_8);
         return dst;
+    }
+
+    /** Apps, catalogues, profile and suite.json: the tasks are not needed to serve the apps. */
+    private static void copySuiteData(Path src, Path dst) throws java.io.IOException {
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : s.toList()) {
+                String rel = src.relativize(p).toString();
+                if (rel.startsWith("tasks")) continue;
+                Path to = dst.resolve(rel);
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
     }
 
     @Test
