@@ -94,7 +94,8 @@ class InfraFailureEndToEndTest {
             }
             if (in.step() == 2) {
                 if (KILLED.compareAndSet(false, true)) kill(SERVED_BY.get(SERVED_BY.size() - 1));
-                return AgentDecision.of(Action.click(541, 1200));
+                // A tap inside the screen (412x915 in CSS-pixel screenshots), so the dead browser is reached.
+                return AgentDecision.of(Action.click(in.observation().width() / 2, in.observation().height() / 2));
             }
             return AgentDecision.of(Action.terminate("fail"));
         }
@@ -178,7 +179,9 @@ class InfraFailureEndToEndTest {
         assertThat(audits.get("doctor-004__crasher").scored()).isTrue();
         for (String id : List.of("doctor-001__reference", "doctor-004__reference")) {
             assertThat(audits.get(id).success()).as(id).isTrue();
-            assertThat(audits.get(id).privacy()).as(id).isEqualTo(1.0);
+            // strict scores both (myphonebench has no privacy score for a cancel without a privacy-tool call).
+            assertThat(audits.get(id).score(dev.discreet.auditors.ScoringProfile.STRICT).privacy()).as(id)
+                    .isEqualTo(1.0);
         }
         assertThat(r.report()).exists();
         assertThat(Files.readString(r.runDir().resolve("results.json"))).contains("doctor-001__crasher",

@@ -109,7 +109,8 @@ class ModelAgentEndToEndTest {
             try {
                 code = dev.discreet.harness.cli.Main.execute("run", "--model", "fake-model", "--base-url",
                         server.baseUrl().toString(), "--tasks", "doctor-001,doctor-004", "--runs-dir", runs.toString(),
-                        "--run-id", "refused", "--appium-url", appium.url().toString());
+                        "--run-id", "refused", "--appium-url", appium.url().toString(),
+                        "--parallel", "1"); // one phone: the second task would start only after the first
             } finally {
                 System.setOut(out);
                 System.setErr(err);
