@@ -34,7 +34,9 @@ class ParallelRunTest {
         assertThat(r.audits()).extracting(EpisodeAudit::taskId).containsExactly("doctor-001", "doctor-004", "doctor-005");
         assertThat(r.audits()).allSatisfy(a -> {
             assertThat(a.success()).isTrue();
-            assertThat(a.privacy()).isEqualTo(1.0);
+            // strict scores every episode here; myphonebench has none for the cancel without a privacy-tool call.
+            assertThat(a.score(dev.discreet.auditors.ScoringProfile.STRICT).privacy()).isEqualTo(1.0);
+            assertThat(a.privacy()).isIn(1.0, null);
         });
         assertThat(r.manifest().device()).contains("screenshots jpeg 412x915").endsWith(" x2");
         assertThat(r.manifest().parameters()).containsEntry("screenshots", "jpeg 412x915");
