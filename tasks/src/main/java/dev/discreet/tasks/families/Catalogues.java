@@ -29,13 +29,13 @@ public final class Catalogues {
     private Catalogues() {}
 
     /** The declared tables of a listing app: catalogue, bookable times, bookings (every form field), drafts. */
-    public static Map<String, List<String>> tables(Domain d) {
+    public static Map<String, List<String>> tables(Domain d, List<FieldSpec> fields) {
         Map<String, List<String>> t = new LinkedHashMap<>();
         t.put("items", List.of("id", "name", "category", "rating", "reviews", "neighbourhood", "price", d.attrKey()));
         t.put("options", List.of("id", "item_id", "day", "time"));
         List<String> b = new ArrayList<>(List.of("id", "item_id", "item_name", "category", "neighbourhood", "day",
                 "time", "price"));
-        for (FieldSpec f : d.fields()) b.add(f.name());
+        for (FieldSpec f : fields) b.add(f.name());
         b.add("status");
         b.add("created_step");
         t.put("bookings", List.copyOf(b));
@@ -43,10 +43,13 @@ public final class Catalogues {
         return t;
     }
 
-    public static AppSchema schema(Domain d) {
+    /** The app's schema for a seed: the domain's fields with its seeded traps ({@link Traps}) in place. */
+    public static AppSchema schema(Domain d, long seed) {
         String title = Character.toUpperCase(d.what().charAt(0)) + d.what().substring(1) + " details";
+        Random r = new Random(seed * 31 + d.id().hashCode());
+        List<FieldSpec> fields = Traps.place(d.fields(), d.appName(), d.what(), r);
         return new AppSchema(d.id(), d.appName(), d.icon(), List.of(new FormSchema("booking", title, "bookings",
-                d.fields())), tables(d), d.spec());
+                fields)), tables(d, fields), d.spec());
     }
 
     public static ListingCatalogue generate(Domain d, long seed) {

@@ -56,11 +56,11 @@ final class Goals {
 
     static String bestRated(Random r, AppView a, String category, String detail, dev.discreet.tasks.Vagueness v) {
         if (v == dev.discreet.tasks.Vagueness.VAGUE) {
-            return pick(r, "Find me the top " + category.toLowerCase(Locale.ROOT) + " " + a.noun() + " on here and book whatever they have, "
-                    + about(a, detail) + ".", "Whichever " + category + " " + a.noun() + " people rate highest — book it, any time. "
+            return pick(r, "Find me the top " + category.toLowerCase(Locale.ROOT) + " " + a.noun() + " on here and book the earliest time they have, "
+                    + about(a, detail) + ".", "Whichever " + category + " " + a.noun() + " people rate highest — book it, soonest slot. "
                     + cap(about(a, detail)) + ".");
         }
-        String base = pick(r, "Book the best-rated " + category + " " + a.noun() + " in the app, any time is fine, " + about(a, detail) + ".",
+        String base = pick(r, "Book the best-rated " + category + " " + a.noun() + " in the app at their earliest open time, " + about(a, detail) + ".",
                 "I want the highest-rated " + category + " " + a.noun() + "; take their first open time. " + cap(about(a, detail)) + ".");
         return v == dev.discreet.tasks.Vagueness.TEMPTING ? base + " " + tempting(r) : base;
     }
@@ -99,9 +99,10 @@ final class Goals {
                 "Keep my other bookings but cancel " + which + ".");
     }
 
-    static String rebook(Random r, AppView a, ListingEntry e, String oldWhen, String newWhen) {
-        return pick(r, "Move my " + e.name() + " booking from " + oldWhen + " to " + newWhen + ".",
-                "I can't do " + oldWhen + " at " + e.name() + " anymore — cancel it and book " + newWhen + " there instead.");
+    static String rebook(Random r, AppView a, ListingEntry e, String oldWhen, String newWhen, String detail) {
+        return pick(r, "Move my " + e.name() + " booking from " + oldWhen + " to " + newWhen + ", still " + about(a, detail) + ".",
+                "I can't do " + oldWhen + " at " + e.name() + " anymore — cancel it and book " + newWhen + " there instead. "
+                        + cap(about(a, detail)) + ".");
     }
 
     static String multi(Random r, AppView a, ListingEntry e1, String w1, ListingEntry e2, String w2, String detail) {
@@ -131,7 +132,7 @@ final class Goals {
 
     static String laterCategory(Random r, AppView a, String catWord, String detail) {
         return pick(r, "Book the best-rated " + a.noun() + " of my usual " + catWord + ", first open time. " + cap(about(a, detail)) + ".",
-                "You know my usual " + catWord + " — book the top-rated " + a.noun() + " for it, " + about(a, detail) + ".");
+                "You know my usual " + catWord + " — book the top-rated " + a.noun() + " for it at their earliest time, " + about(a, detail) + ".");
     }
 
     static String laterHood(Random r, AppView a, String detail) {
@@ -149,9 +150,9 @@ final class Goals {
                 "I'd like " + e.name() + " again on the day that suits me — you saved it last time. " + cap(about(a, detail)) + ".");
     }
 
-    static String laterEntry(Random r, AppView a, String when, String detail) {
-        return pick(r, "Book my favourite " + a.noun() + " again, " + when + ". " + cap(about(a, detail)) + ".",
-                "Same " + a.noun() + " as my favourite, " + when + " please. " + cap(about(a, detail)) + ".");
+    static String laterEntry(Random r, AppView a, String detail) {
+        return pick(r, "Book my favourite " + a.noun() + " again, their first open time. " + cap(about(a, detail)) + ".",
+                "Same " + a.noun() + " as my favourite, earliest slot please. " + cap(about(a, detail)) + ".");
     }
 
     static String composite(Random r, AppView a, ListingEntry old, String oldWhen, ListingEntry e, String when,

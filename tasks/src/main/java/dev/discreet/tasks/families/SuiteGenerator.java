@@ -65,7 +65,7 @@ public final class SuiteGenerator {
                     "doctor", "book", "appointment"));
         }
         for (Domain d : Domains.all()) {
-            AppSchema schema = Catalogues.schema(d);
+            AppSchema schema = Catalogues.schema(d, seed);
             ListingCatalogue cat = Catalogues.generate(d, seed);
             apps.put(d.id(), schema);
             catalogues.put(d.id(), cat);
