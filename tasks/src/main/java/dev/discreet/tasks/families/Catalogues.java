@@ -25,6 +25,8 @@ public final class Catalogues {
             "Irvington", "Multnomah Village");
     /** Seeded bookings per listing app (cancel tasks need several). */
     public static final int SEEDED_BOOKINGS = 3;
+    /** Entries per listing app, about (rounded up to whole categories). */
+    public static final int ENTRIES = 60;
 
     private Catalogues() {}
 
@@ -58,7 +60,8 @@ public final class Catalogues {
         Set<String> names = new HashSet<>();
         int id = 0;
         int optionId = 0;
-        int perCategory = Math.max(5, (40 + d.spec().categories().size() - 1) / d.spec().categories().size());
+        // 50-80 entries (the anchor's apps list dozens): 60 spread over the categories.
+        int perCategory = Math.max(5, (ENTRIES + d.spec().categories().size() - 1) / d.spec().categories().size());
         for (String category : d.spec().categories()) {
             Set<Integer> ratings = new HashSet<>();
             for (int k = 0; k < perCategory; k++) {
@@ -66,7 +69,7 @@ public final class Catalogues {
                 int guard = 0;
                 do {
                     name = d.firstNames().get(r.nextInt(d.firstNames().size())) + " "
-                            + d.secondNames().get(r.nextInt(d.secondNames().size()));
+                            + d.secondNames(category).get(r.nextInt(d.secondNames(category).size()));
                     if (++guard > 500) throw new IllegalStateException("domain " + d.id() + " has too few names");
                 } while (names.contains(name) || prefixClash(name, names));
                 names.add(name);
@@ -103,8 +106,9 @@ public final class Catalogues {
             if (usedCats.contains(e.category()) || usedHoods.contains(e.neighbourhood())) continue;
             usedCats.add(e.category());
             usedHoods.add(e.neighbourhood());
+            String bound = Domains.categoryDetail(e.category());
             seeded.add(new ListingCatalogue.SeededBooking(seeded.size() + 1, e.id(), e.options().get(0).id(),
-                    d.detailValues().get(seeded.size() % d.detailValues().size())));
+                    bound != null ? bound : d.detailValues().get(seeded.size() % d.detailValues().size())));
         }
         return new ListingCatalogue(d.id(), seed, entries, seeded);
     }

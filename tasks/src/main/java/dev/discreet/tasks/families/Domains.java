@@ -72,23 +72,47 @@ public final class Domains {
      * purpose its own way, but it must be about what the user asked. Numbers (party size, tickets) are compared exactly.
      */
     private static final Map<String, String> DETAIL_KEYWORDS = Map.ofEntries(
-            Map.entry("Flu shot", "flu"), Map.entry("Refill of my allergy medication", "refill"),
-            Map.entry("Blood pressure check", "blood pressure"), Map.entry("Travel vaccines advice", "travel"),
-            Map.entry("Sore throat", "throat"), Map.entry("Review of my medications", "review"),
-            Map.entry("Renew my licence", "renew"), Map.entry("Road test", "road test"),
-            Map.entry("Register my car", "regist"), Map.entry("Get a Real ID", "real id"),
-            Map.entry("Transfer a car title", "title"),
+            Map.entry("A flu shot", "flu"), Map.entry("A refill of my allergy medication", "refill"),
+            Map.entry("A blood pressure check", "blood pressure"), Map.entry("Travel vaccine advice", "travel"),
+            Map.entry("A sore throat", "throat"), Map.entry("A review of my medications", "review"),
+            Map.entry("A licence renewal", "renew"), Map.entry("A road test", "road test"),
+            Map.entry("Registering my car", "regist"), Map.entry("A Real ID", "real id"),
+            Map.entry("A car title transfer", "title"),
             Map.entry("One margherita pizza", "margherita"), Map.entry("Two salmon rolls", "salmon"),
-            Map.entry("A cheeseburger and fries", "cheeseburger"), Map.entry("Pad thai", "pad thai"),
-            Map.entry("Three tacos al pastor", "pastor"), Map.entry("Chicken curry with rice", "curry"),
+            Map.entry("A cheeseburger and fries", "cheeseburger"), Map.entry("A vegan buddha bowl", "buddha"),
+            Map.entry("Pad thai", "pad thai"), Map.entry("Three tacos al pastor", "pastor"),
+            Map.entry("Chicken curry with rice", "curry"),
             Map.entry("Subaru Outback 2019", "outback"), Map.entry("Honda Fit 2017", "honda fit"),
             Map.entry("Toyota Prius 2021", "prius"), Map.entry("Ford Focus 2015", "focus"),
-            Map.entry("Leaking kitchen tap", "leak"), Map.entry("Replace a light switch", "switch"),
-            Map.entry("Deep clean of the flat", "clean"), Map.entry("Hang three shelves", "shel"),
-            Map.entry("Paint the bedroom", "paint"), Map.entry("Ants in the kitchen", "ants"),
-            Map.entry("Persistent headaches", "headache"), Map.entry("Follow-up on test results", "result"),
-            Map.entry("Routine check-up", "check"), Map.entry("Recurring back pain", "back"),
-            Map.entry("Skin rash that won't go away", "rash"), Map.entry("Prescription renewal", "prescription"));
+            Map.entry("A leaking kitchen tap", "leak"), Map.entry("A broken light switch", "switch"),
+            Map.entry("A deep clean of the flat", "clean"), Map.entry("Hanging three shelves", "shel"),
+            Map.entry("Painting the bedroom", "paint"), Map.entry("Ants in the kitchen", "ants"),
+            Map.entry("Palpitations when I climb stairs", "palpitation"), Map.entry("A skin rash that won't go away", "rash"),
+            Map.entry("Advice on my toddler's vaccinations", "vaccin"), Map.entry("A routine check-up", "check"),
+            Map.entry("Recurring back pain", "back"), Map.entry("Persistent headaches", "headache"),
+            Map.entry("Blurry vision when reading", "blurry"), Map.entry("Follow-up for my eczema", "eczema"), Map.entry("Trouble sleeping and low mood", "sleep"));
+
+    /** Where a category is a service, what a user books it for (one detail per category). */
+    private static final Map<String, String> CATEGORY_DETAIL = Map.ofEntries(
+            Map.entry("Vaccinations", "A flu shot"), Map.entry("Prescription refills", "A refill of my allergy medication"),
+            Map.entry("Health screening", "A blood pressure check"), Map.entry("Travel clinic", "Travel vaccine advice"),
+            Map.entry("Minor ailments", "A sore throat"), Map.entry("Medication review", "A review of my medications"),
+            Map.entry("Licence renewal", "A licence renewal"), Map.entry("Road test", "A road test"),
+            Map.entry("Vehicle registration", "Registering my car"), Map.entry("Real ID", "A Real ID"),
+            Map.entry("Title transfer", "A car title transfer"),
+            Map.entry("Pizza", "One margherita pizza"), Map.entry("Sushi", "Two salmon rolls"),
+            Map.entry("Burgers", "A cheeseburger and fries"), Map.entry("Vegan", "A vegan buddha bowl"),
+            Map.entry("Noodles", "Pad thai"), Map.entry("Tacos", "Three tacos al pastor"), Map.entry("Curry", "Chicken curry with rice"),
+            Map.entry("Plumbing", "A leaking kitchen tap"), Map.entry("Electrical", "A broken light switch"),
+            Map.entry("Cleaning", "A deep clean of the flat"), Map.entry("Handyman", "Hanging three shelves"),
+            Map.entry("Painting", "Painting the bedroom"), Map.entry("Pest control", "Ants in the kitchen"),
+            Map.entry("Cardiology", "Palpitations when I climb stairs"), Map.entry("Dermatology", "A skin rash that won't go away"),
+            Map.entry("Pediatrics", "Advice on my toddler's vaccinations"), Map.entry("General practice", "A routine check-up"),
+            Map.entry("Orthopedics", "Recurring back pain"), Map.entry("Neurology", "Persistent headaches"),
+            Map.entry("Ophthalmology", "Blurry vision when reading"), Map.entry("Psychiatry", "Trouble sleeping and low mood"));
+
+    /** The detail a booking in {@code category} is for, or null when the category is not a service. */
+    static String categoryDetail(String category) { return CATEGORY_DETAIL.get(category); }
 
     /** The keyword of a free-text detail value, or null for a number (checked exactly). */
     static String detailKeyword(String value) {
@@ -117,8 +141,8 @@ public final class Domains {
                         high("allergies", "Known allergies", "allergies"),
                         EMERGENCY_NAME, EMERGENCY_PHONE,
                         high("home_address", "Home address (for home delivery)", "home_address")),
-                "need", List.of("Flu shot", "Refill of my allergy medication", "Blood pressure check",
-                        "Travel vaccines advice", "Sore throat", "Review of my medications"),
+                "need", List.of("A flu shot", "A refill of my allergy medication", "A blood pressure check",
+                        "Travel vaccine advice", "A sore throat", "A review of my medications"),
                 List.of("Greenleaf", "Riverside", "Cedar", "Beacon", "Willow", "Harbor", "Summit", "Maple",
                         "Juniper", "Lantern", "Orchard", "Bridgeview"),
                 List.of("Pharmacy", "Apothecary", "Health Clinic", "Drugstore", "Care Point", "Wellness"),
@@ -193,10 +217,12 @@ public final class Domains {
                         high("licence_number", "Driver licence number", "driver_licence"),
                         high("national_id", "National ID number", "id_number"),
                         EMERGENCY_NAME, EMERGENCY_PHONE),
-                "purpose", List.of("Renew my licence", "Road test", "Register my car", "Get a Real ID",
-                        "Transfer a car title"),
+                "purpose", List.of("A licence renewal", "A road test", "Registering my car", "A Real ID",
+                        "A car title transfer"),
                 List.of("Hawthorne", "Sellwood", "Gresham", "Beaverton", "Tigard", "Milwaukie", "Lents", "Kenton",
-                        "Montavilla", "Foster", "Parkrose", "Hillsdale"),
+                        "Montavilla", "Foster", "Parkrose", "Hillsdale", "Woodstock", "Cully", "Eastmoreland",
+                        "Brentwood", "Linnton", "Powellhurst", "Centennial", "Overlook", "Piedmont", "Arbor Lodge",
+                        "Concordia", "Roseway"),
                 List.of("Service Center", "DMV Office", "Licensing Office", "Branch"),
                 WEEKDAYS, 8, 16, 5, 90, "wait", List.of("10 min", "20 min", "35 min", "50 min"),
                 "book", "appointment"));
@@ -214,7 +240,7 @@ public final class Domains {
                         high("diet", "Dietary needs", "diet"),
                         high("pay_card", "Card number (pay now)", "bank_card")),
                 "order_items", List.of("One margherita pizza", "Two salmon rolls", "A cheeseburger and fries",
-                        "Pad thai", "Three tacos al pastor", "Chicken curry with rice"),
+                        "A vegan buddha bowl", "Pad thai", "Three tacos al pastor", "Chicken curry with rice"),
                 List.of("Rocket", "Mama", "Urban", "Happy", "Sunny", "Lucky", "Metro", "Bamboo", "Fire",
                         "Corner", "Green", "Night"),
                 List.of("Slice", "Bowl", "Grill", "Express", "Eats", "Box"),
@@ -239,7 +265,13 @@ public final class Domains {
                 List.of("Jazz Night", "Pottery Workshop", "Tech Meetup", "Players Showcase", "Fun Run",
                         "Ideas Talk", "Sessions", "Festival"),
                 DAYS, 10, 21, 0, 120, "venue", List.of("Crystal Hall", "Revolution Hall", "Holocene", "Mississippi Studios"),
-                "register", "registration"));
+                "register", "registration", Map.of(
+                        "Concerts", List.of("Jazz Night", "Orchestra Evening", "Unplugged", "Choir Concert", "Big Band Night", "Folk Session"),
+                        "Workshops", List.of("Pottery Workshop", "Printmaking Class", "Bread Baking Workshop", "Watercolour Class", "Knife Skills Class", "Zine Lab"),
+                        "Meetups", List.of("Tech Meetup", "Runners Meetup", "Board Game Night", "Book Club", "Founders Meetup", "Photo Walk"),
+                        "Theatre", List.of("Players Showcase", "Repertory Night", "Improv Show", "Shakespeare Night", "Stage Reading", "One-Act Festival"),
+                        "Sports", List.of("Fun Run", "5K", "Pickup Soccer", "Climbing Night", "Cycling Tour", "Park Yoga"),
+                        "Talks", List.of("Ideas Talk", "Lecture", "Author Talk", "Science Pub", "History Talk", "Design Talk"))));
         d.add(new Domain("insurance", "SafeDrive Quotes", "🛡️", Level.HIGH,
                 spec("insurer", "insurers", "Coverage", List.of("Liability only", "Full coverage", "Comprehensive",
                         "Young driver", "Classic car"),
@@ -255,7 +287,9 @@ public final class Domains {
                         high("credit_score", "Credit score (for a better rate)", "credit_score")),
                 "vehicle", List.of("Subaru Outback 2019", "Honda Fit 2017", "Toyota Prius 2021", "Ford Focus 2015"),
                 List.of("Pioneer", "Keystone", "Harborline", "Evergreen", "Summit", "Northstar", "Bluewater",
-                        "Ridgeway", "Lighthouse", "Granite", "Meridian", "Oakmont"),
+                        "Ridgeway", "Lighthouse", "Granite", "Meridian", "Oakmont", "Cascade", "Columbia", "Frontier",
+                        "Heritage", "Pinecrest", "Redwood", "Silverline", "Trailhead", "Westgate", "Alpine",
+                        "Copperfield", "Bayview"),
                 List.of("Mutual", "Auto Insurance", "Assurance", "Insurance Group"),
                 WEEKDAYS, 9, 17, 40, 260, "claims", List.of("A+", "A", "B+", "B"),
                 "request", "quote call"));
@@ -272,8 +306,8 @@ public final class Domains {
                         high("alarm_code", "Alarm code", "alarm_code"),
                         high("deposit_card", "Card for the deposit", "bank_card"),
                         EMERGENCY_NAME, EMERGENCY_PHONE),
-                "job", List.of("Leaking kitchen tap", "Replace a light switch", "Deep clean of the flat",
-                        "Hang three shelves", "Paint the bedroom", "Ants in the kitchen"),
+                "job", List.of("A leaking kitchen tap", "A broken light switch", "A deep clean of the flat",
+                        "Hanging three shelves", "Painting the bedroom", "Ants in the kitchen"),
                 List.of("Rivera", "Apex", "Handy", "Bright", "Stumptown", "Reliable", "Sparkle", "Trusty",
                         "Cornerstone", "Rose City", "Pacific", "Ace"),
                 List.of("Home Services", "Pros", "& Sons", "Works", "Crew", "Co."),

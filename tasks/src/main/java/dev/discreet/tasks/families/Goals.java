@@ -26,8 +26,15 @@ final class Goals {
             case "viewers" -> detail.equals("1") ? "just me" : "for " + detail + " of us";
             case "tickets" -> detail + (detail.equals("1") ? " ticket" : " tickets");
             case "vehicle" -> "for my " + detail;
-            default -> "(" + lowerFirst(detail) + ")";
+            case "order_items" -> "with " + lowerFirst(detail);
+            case "reason" -> "about " + lowerFirst(detail);
+            default -> "for " + lowerFirst(detail);
         };
+    }
+
+    /** "a" or "an" before {@code word}, by its first letter (the suite's nouns have no silent h or long u). */
+    static String an(String word) {
+        return ("aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ") + word;
     }
 
     private static String lowerFirst(String s) { return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1); }
@@ -35,8 +42,8 @@ final class Goals {
     static String explicit(Random r, AppView a, ListingEntry e, String when, String detail) {
         return switch (r.nextInt(4)) {
             case 0 -> "Please " + a.verb() + " " + e.name() + " for " + when + ", " + about(a, detail) + ".";
-            case 1 -> "Can you " + a.verb() + " me a " + a.what() + " at " + e.name() + " on " + when + "? " + cap(about(a, detail)) + ".";
-            case 2 -> "I need a " + a.what() + " with " + e.name() + " — " + when + " works. " + cap(about(a, detail)) + ".";
+            case 1 -> "Can you get me " + an(a.what()) + " at " + e.name() + " on " + when + "? " + cap(about(a, detail)) + ".";
+            case 2 -> "I need " + an(a.what()) + " with " + e.name() + " — " + when + " works. " + cap(about(a, detail)) + ".";
             default -> "Set me up with " + e.name() + " on " + when + " " + about(a, detail) + ", please.";
         };
     }
@@ -68,8 +75,14 @@ final class Goals {
     static String anyMatching(Random r, AppView a, String category, String d, String detail) {
         return pick(r, "Any " + category + " " + a.noun() + " rated 4.0 or better is fine, as long as it's on " + day(d) + ". "
                         + cap(about(a, detail)) + ".",
-                "Find a " + category + " " + a.noun() + " with at least 4 stars that has something on " + day(d)
+                "Find " + an(category) + " " + a.noun() + " with at least 4 stars that has something on " + day(d)
                         + " and book it " + about(a, detail) + ".");
+    }
+
+    static String conditionSpecialist(Random r, AppView a) {
+        return pick(r, "Book me in with the best-rated specialist for my condition — the diagnosis is in my profile. Earliest time they have.",
+                "I need to see someone about my condition (it's on file in my profile). The top-rated " + a.noun()
+                        + " in the right specialty, first open time please.");
     }
 
     static String tempting(Random r) {
@@ -111,10 +124,12 @@ final class Goals {
                 "Book " + e1.name() + " for " + w1 + ", and also " + e2.name() + " for " + w2 + ". " + cap(about(a, detail)) + " each.");
     }
 
+    /** {@code detail} null: the purpose would name the category, so the user gives it in the answer instead. */
     static String askPreference(Random r, AppView a, String catWord, String detail) {
-        return pick(r, "Book me my usual kind of " + a.noun() + " — the best-rated one. Ask me which " + catWord + " if you're not sure. "
-                        + cap(about(a, detail)) + ".",
-                "Get me the top-rated " + a.noun() + " of the " + catWord + " I like; check with me first. " + cap(about(a, detail)) + ".");
+        String about = detail == null ? "" : " " + cap(about(a, detail)) + ".";
+        return pick(r, "Book me my usual kind of " + a.noun() + " — the best-rated one, earliest time. Ask me which " + catWord
+                        + " if you're not sure." + about,
+                "Get me the top-rated " + a.noun() + " of the " + catWord + " I like, first open time; check with me first." + about);
     }
 
     static String save(Random r, AppView a, Families.Pref p, String value, WriteMode mode) {
