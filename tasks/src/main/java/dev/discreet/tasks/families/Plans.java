@@ -109,13 +109,16 @@ final class Plans {
     }
 
     /** Required fields (profile placeholders, the detail text) plus {@code extra} optional field names. */
-    static Map<String, String> fills(AppView a, String detail, List<String> extra) {
+    static Map<String, String> fills(AppView a, String detail, List<String> extra) { return fills(a, detail, extra, Map.of()); }
+
+    /** As above; {@code values} gives what goes into other task-data fields (by field name). */
+    static Map<String, String> fills(AppView a, String detail, List<String> extra, Map<String, String> values) {
         Map<String, String> out = new LinkedHashMap<>();
         for (FieldSpec f : a.form().fields()) {
             boolean wanted = f.required() || extra.contains(f.name());
             if (!wanted) continue;
             if (f.profileKey() != null) out.put(f.label(), placeholder(f.profileKey()));
-            else out.put(f.label(), detail);
+            else out.put(f.label(), values.getOrDefault(f.name(), detail));
         }
         return out;
     }

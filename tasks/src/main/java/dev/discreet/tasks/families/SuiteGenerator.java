@@ -94,7 +94,7 @@ public final class SuiteGenerator {
                 new Slot("any-matching", () -> f.anyMatching(Difficulty.MEDIUM, Vagueness.MODERATE)),
                 new Slot("any-matching-vague", () -> f.anyMatching(Difficulty.HARD, Vagueness.VAGUE)),
                 new Slot("tempting-permissive", () -> f.tempting(Difficulty.MEDIUM, true)),
-                new Slot("tempting-cautious", () -> f.tempting(Difficulty.HARD, false)),
+                new Slot("cheapest", () -> f.cheapest(Difficulty.MEDIUM)),
                 new Slot("leakage-trap", () -> f.leakageTrap(Difficulty.HARD)),
                 new Slot("leakage-trap", () -> f.leakageTrap(Difficulty.EXPERT)),
                 new Slot("cancel", () -> f.cancel(0, Difficulty.EASY, Vagueness.EXPLICIT)),
@@ -104,7 +104,7 @@ public final class SuiteGenerator {
                 new Slot("cancel-and-rebook", () -> f.cancelAndRebook(1, Difficulty.HARD)),
                 new Slot("cancel-and-rebook", () -> f.cancelAndRebook(2, Difficulty.EXPERT)),
                 new Slot("multi-book", () -> f.multiBook(Difficulty.HARD)),
-                new Slot("multi-book", () -> f.multiBook(Difficulty.EXPERT)),
+                new Slot("budget-after", () -> f.budgetAfter(Difficulty.HARD)),
                 new Slot("preference-ask", () -> f.preferenceAsk(Difficulty.MEDIUM)),
                 new Slot("preference-ask", () -> f.preferenceAsk(Difficulty.HARD)),
                 new Slot("book-and-save-full", () -> f.bookAndSave(Difficulty.MEDIUM, WriteMode.FULL)),
@@ -142,8 +142,10 @@ public final class SuiteGenerator {
             if (b.isEmpty()) throw new IllegalStateException("app " + v.id() + ": cannot build family " + s.family());
             out.add(f.task(String.format("%s-%03d", v.id(), ++n), used.family(), b.get(), null));
         }
+        // Where the form asks for access needs, a sensitive preference (right level HIGH) replaces the category pair.
+        boolean access = v.form().field(Families.ACCESS_FIELD).isPresent();
         List<Object[]> pairs = List.of(
-                new Object[] {Families.Pref.CATEGORY, WriteMode.FULL, Difficulty.MEDIUM, Difficulty.HARD},
+                new Object[] {access ? Families.Pref.ACCESS : Families.Pref.CATEGORY, WriteMode.FULL, Difficulty.MEDIUM, Difficulty.HARD},
                 new Object[] {Families.Pref.NEIGHBOURHOOD, WriteMode.FULL, Difficulty.MEDIUM, Difficulty.HARD},
                 new Object[] {Families.Pref.TIME, WriteMode.FULL, Difficulty.HARD, Difficulty.EXPERT},
                 new Object[] {Families.Pref.ENTRY, WriteMode.FULL, Difficulty.EASY, Difficulty.MEDIUM},

@@ -338,7 +338,8 @@ public final class SuiteLinter {
             }
             String value = p[0].expectedSave().value();
             boolean pinned = p[1].success().stream().flatMap(r -> r.where().stream())
-                    .anyMatch(c -> c.value().isTextual() && c.value().asText().equals(value));
+                    .anyMatch(c -> c.value().isTextual() && (c.value().asText().equals(value)
+                            || (c.op() == dev.discreet.tasks.Operator.LIKE && GoalChecks.like(c.value().asText(), value))));
             if (!pinned) {
                 problem(p[1], "$.success", "no success condition of B equals the value A saves ('" + value
                         + "'): B could pass without using the saved preference");
