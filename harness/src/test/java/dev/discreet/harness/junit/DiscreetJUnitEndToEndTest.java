@@ -79,9 +79,9 @@ class DiscreetJUnitEndToEndTest {
 
     @Test
     void oneTestPerTaskWithReadableNames() {
-        assertThat(results).containsOnlyKeys("[1] doctor-003 · explicit booking · needs Insurance ID",
+        assertThat(results).containsOnlyKeys("[1] doctor-003 · explicit booking · needs Phone number and Insurance ID",
                 "[2] doctor-004 · cancel · no form", "doctor-004 · cancel · no form");
-        assertThat(results.get("[1] doctor-003 · explicit booking · needs Insurance ID").getStatus())
+        assertThat(results.get("[1] doctor-003 · explicit booking · needs Phone number and Insurance ID").getStatus())
                 .as("%s", results).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
         assertThat(results.get("[2] doctor-004 · cancel · no form").getStatus())
                 .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
