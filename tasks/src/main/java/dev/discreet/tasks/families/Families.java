@@ -692,9 +692,9 @@ final class Families {
             case CATEGORY -> {
                 // Where the category is the service, the goal's purpose would give the saved value away.
                 if (categoryBound()) return Optional.empty();
+                // The goal defines the place (the best-rated of the saved category), whichever task used it before.
                 Optional<ListingEntry> best = a.best(a.inCategory(value));
-                if (best.isEmpty() || best.get().id() == ea.id() || used.contains(best.get().id())
-                        || seededEntryIds().contains(best.get().id())) return Optional.empty();
+                if (best.isEmpty()) return Optional.empty();
                 e = best.get();
                 o = a.openOptions(e).get(0);
                 extra.add(eq(a.spec().categoryColumn(), value));

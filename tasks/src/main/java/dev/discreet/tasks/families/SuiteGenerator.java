@@ -152,14 +152,16 @@ public final class SuiteGenerator {
                 new Object[] {Families.Pref.DAY, WriteMode.SEMI, Difficulty.MEDIUM, Difficulty.HARD});
         int p = 0;
         for (Object[] spec : pairs) {
-            Optional<Families.Pair> pair = f.pair((Families.Pref) spec[0], (WriteMode) spec[1], (Difficulty) spec[2], (Difficulty) spec[3]);
+            Families.Pref kind = (Families.Pref) spec[0];
+            Optional<Families.Pair> pair = f.pair(kind, (WriteMode) spec[1], (Difficulty) spec[2], (Difficulty) spec[3]);
             for (Families.Pref alt : Families.Pref.values()) {
                 if (pair.isPresent()) break;
+                kind = alt;
                 pair = f.pair(alt, (WriteMode) spec[1], (Difficulty) spec[2], (Difficulty) spec[3]);
             }
             if (pair.isEmpty()) throw new IllegalStateException("app " + v.id() + ": cannot build pair " + (p + 1));
             String pid = String.format("%s-p%02d", v.id(), ++p);
-            String fam = "pair-" + ((Families.Pref) spec[0]).name().toLowerCase();
+            String fam = "pair-" + kind.name().toLowerCase();
             out.add(f.task(pid + "a", fam, pair.get().a(), new PairLink(pid, PairLink.A)));
             out.add(f.task(pid + "b", fam, pair.get().b(), new PairLink(pid, PairLink.B)));
         }
