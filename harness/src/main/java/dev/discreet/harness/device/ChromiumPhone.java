@@ -62,9 +62,11 @@ public final class ChromiumPhone implements Device {
     /** Opens a session on the Appium server at {@code server}. */
     public static ChromiumPhone connect(URL server, ChromiumPhoneOptions options) {
         options.verify();
+        dev.discreet.harness.internal.TempFolders.sweepOnce(); // profiles of earlier runs that were killed
         Path profile;
         try {
-            profile = Files.createTempDirectory("discreet-chromium-");
+            // Named after this JVM, so that a profile left by a killed run is recognised and removed.
+            profile = Files.createTempDirectory(dev.discreet.harness.internal.TempFolders.prefix("chromium"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a Chromium profile folder", e);
         }

@@ -113,7 +113,7 @@ class DiscreetJUnitEndToEndTest {
         assertThat(entries.get("[2] doctor-004 · cancel · no form").get("discreet.scores"))
                 // myphonebench has nothing to evaluate in this cancel (no form, no privacy tool); strict does
                 .isEqualTo("status=TERMINATED_SUCCESS success=true privacy=- op=- tr=- fm=- strict.privacy=1.0000 "
-                        + "strict.op=1.0000 strict.tr=1.0000 strict.fm=- steps=4");
+                        + "strict.op=1.0000 strict.tr=1.0000 strict.fm=- steps=5"); // the cancel is confirmed in a dialog
     }
 
     @Test
