@@ -59,8 +59,9 @@ class CanonicalSuiteTest {
     static RunResult run;
 
     @BeforeAll
-    // 700 episodes with confirmation dialogs on one phone per core: ~35-45 min on a quiet 2-core machine.
-    @org.junit.jupiter.api.Timeout(value = 60, unit = java.util.concurrent.TimeUnit.MINUTES)
+    // 700 episodes with confirmation dialogs on one phone per core: the reference half ~26 episodes/min on a quiet
+    // 2-core machine, the oversharing half slower (see BENCHMARKS.md); the bound stays inside CI's 90 minutes.
+    @org.junit.jupiter.api.Timeout(value = 75, unit = java.util.concurrent.TimeUnit.MINUTES)
     static void runWholeSuite() {
         suite = SuiteLoader.canonical();
         String apps = System.getProperty("discreet.fullSuite.apps", "");
