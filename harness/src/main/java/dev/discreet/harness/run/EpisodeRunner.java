@@ -216,6 +216,10 @@ public final class EpisodeRunner {
             error = "harness failure: " + e;
         } finally {
             if (episode != null) {
+                // A form the last tap submitted (f.submit() in a dialog's confirm button) is a request already on its
+                // way: let it reach the app before its database is read, as it would on a phone. Without this the
+                // dump could race the POST (seen once in 700 canonical episodes).
+                if (steps > 0) settle();
                 try {
                     writeCompact(dir.resolve(EvidenceFiles.DB), changedOnly(episode.dump(), task));
                 } catch (RuntimeException | IOException e) {
@@ -346,6 +350,17 @@ public final class EpisodeRunner {
             throw new UncheckedIOException("cannot read the seed databases", e);
         } finally {
             if (tmp != null) dev.discreet.harness.internal.Files2.deleteTree(tmp);
+        }
+    }
+
+    /** Time for a request sent by the last action to arrive at the local mock-app server and be handled. */
+    private static final long SETTLE_MILLIS = 250;
+
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
