@@ -354,7 +354,7 @@ public final class EpisodeRunner {
     }
 
     /** Time for a request sent by the last action to arrive at the local mock-app server and be handled. */
-    private static final long SETTLE_MILLIS = 250;
+    private static final long SETTLE_MILLIS = 400;
 
     private static void settle() {
         try {
