@@ -58,6 +58,13 @@ class AndroidCommandsTest {
     }
 
     @Test
+    void helpWorksOnTheAndroidCommands() {
+        assertThat(run("android", "--help").out()).contains("Usage: discreet android").contains("install").contains("doctor");
+        assertThat(run("android", "install", "--help").out()).contains("Usage: discreet android install").contains("--serial");
+        assertThat(run("android", "doctor", "--help").out()).contains("Usage: discreet android doctor").contains("--device-host");
+    }
+
+    @Test
     void onlyReadyDevicesCountAndTheChoiceIsExplained() {
         String listing = "List of devices attached\nemulator-5554\tdevice\nR58M11\tunauthorized\n0123\toffline\n"
                 + "emulator-5556\tdevice product:sdk_gphone64 model:sdk device:emu64 transport_id:3\n\n";

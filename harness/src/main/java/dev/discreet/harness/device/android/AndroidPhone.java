@@ -95,7 +95,16 @@ public final class AndroidPhone implements Device {
             d = new AndroidDriver(appiumServer, options.toCapabilities());
             d.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
             var size = d.manage().window().getSize();
-            AndroidPhone p = new AndroidPhone(d, options, appiumServer, size.getWidth(), size.getHeight());
+            int w = size.getWidth(), h = size.getHeight();
+            if (options.screenshots() != ScreenshotFormat.NONE) {
+                // Screenshot pixels are what the agent's coordinates are in; the window size may leave out bars.
+                byte[] png = d.getScreenshotAs(OutputType.BYTES);
+                if (png.length > 24) {
+                    w = readInt(png, 16);
+                    h = readInt(png, 20);
+                }
+            }
+            AndroidPhone p = new AndroidPhone(d, options, appiumServer, w, h);
             for (ApkBuilder.Apk a : apks) {
                 if (!Boolean.TRUE.equals(p.mobile("isAppInstalled", Map.of("appId", a.packageName())))) {
                     p.mobile("installApp", Map.of("appPath", options.apkDir().resolve(a.file()).toAbsolutePath().toString(),
@@ -405,6 +414,11 @@ public final class AndroidPhone implements Device {
         } catch (RuntimeException ignored) {
             // the session may already be gone (server stopped); nothing else to release
         }
+    }
+
+    /** A big-endian int of a PNG header (IHDR width at 16, height at 20). */
+    static int readInt(byte[] b, int o) {
+        return ((b[o] & 0xff) << 24) | ((b[o + 1] & 0xff) << 16) | ((b[o + 2] & 0xff) << 8) | (b[o + 3] & 0xff);
     }
 
     private static void sleep(long ms) {
