@@ -6,7 +6,6 @@ import dev.discreet.harness.agent.Agent;
 import dev.discreet.harness.agent.Agents;
 import dev.discreet.harness.device.AppiumServer;
 import dev.discreet.harness.device.AppiumServerOptions;
-import dev.discreet.harness.device.ChromiumPhone;
 import dev.discreet.harness.device.Device;
 import dev.discreet.harness.device.DeviceFailureException;
 import dev.discreet.harness.internal.Reporting;
@@ -116,6 +115,9 @@ public final class BenchmarkRunner {
         List<Task> tasks = selectTasks(suite);
         for (String name : options.agents()) agent(name); // unknown agents fail before anything is written
         checkScreenshots();
+        // An unknown or unwired device kind fails before anything is written.
+        dev.discreet.harness.device.DeviceFactory factory = devices != null ? null
+                : dev.discreet.harness.device.Devices.factory(options.deviceSettings());
         String runId = options.runId() != null ? options.runId()
                 : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         this.runId = runId;
@@ -145,11 +147,13 @@ public final class BenchmarkRunner {
         int total = index;
         Map<Integer, EpisodeAudit> audits = new TreeMap<>();
         AtomicInteger done = new AtomicInteger();
-        try (MockAppServer apps = MockAppServer.start(suite);
-             AppiumServer local = options.appiumUrl() == null && devices == null
+        try (MockAppServer apps = MockAppServer.start(suite, options.farm().apps());
+             AppiumServer local = options.appiumUrl() == null && options.farm().endpoints().isEmpty() && devices == null
                      ? AppiumServer.start(localAppium(runDir)) : null) {
-            URL server = options.appiumUrl() != null ? options.appiumUrl() : local == null ? null : local.url();
-            Supplier<Device> connect = devices != null ? devices : () -> ChromiumPhone.connect(server, options.phone());
+            List<URL> servers = !options.farm().endpoints().isEmpty() ? options.farm().endpoints()
+                    : options.appiumUrl() != null ? List.of(options.appiumUrl())
+                    : local == null ? List.of() : List.of(local.url());
+            DevicePool pool0 = new DevicePool(servers, factory);
             int workers = Math.min(options.parallelism(), Math.max(1, chains.size()));
             ConcurrentLinkedQueue<List<Job>> queue = new ConcurrentLinkedQueue<>(chains);
             RunManifest[] current = {manifest};
@@ -163,6 +167,7 @@ public final class BenchmarkRunner {
             for (int w = 0; w < workers; w++) {
                 int number = w + 1;
                 futures.add(pool.submit(() -> {
+                    Supplier<Device> connect = devices != null ? devices : () -> pool0.connect(number);
                     try (Phone phone = new Phone(number, suite, apps, connect, d -> {
                         anyConnected = true;
                         synchronized (audits) {
@@ -407,6 +412,10 @@ public final class BenchmarkRunner {
     }
 
     private List<Task> selectTasks(TaskSuite suite) {
+        return Shards.select(selectListed(suite), options.farm().shard());
+    }
+
+    private List<Task> selectListed(TaskSuite suite) {
         if (options.taskIds().isEmpty()) return suite.tasks();
         List<Task> out = new ArrayList<>();
         for (String id : options.taskIds()) {
@@ -443,6 +452,7 @@ public final class BenchmarkRunner {
             params.put("screenshot", options.phone().screenshotScale().name());
             params.put("screenshots", screenshots(options.phone()));
             params.put("parallelism", String.valueOf(options.parallelism()));
+            params.putAll(options.farm().manifestParameters());
             params.putAll(extraParameters);
             RunManifest m = new RunManifest(runId, Version.HARNESS, suite.name(), suite.version(), suite.hash(),
                     options.agents(), tasks.stream().map(Task::id).toList(), params, "pending",
