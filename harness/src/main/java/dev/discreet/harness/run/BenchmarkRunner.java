@@ -109,6 +109,8 @@ public final class BenchmarkRunner {
     /** Whether any phone of this run has connected (until then a connection failure is a failed start). */
     private volatile boolean anyConnected;
     private Path createdRunDir;
+    /** Infra-failed episodes run again on a new device ({@link FarmOptions#retries()}). */
+    private Retries retries;
 
     private RunResult runAll() {
         TaskSuite suite = options.suite();
@@ -123,6 +125,11 @@ public final class BenchmarkRunner {
         this.runId = runId;
         Path runDir = options.runsDir().resolve(runId).toAbsolutePath();
         RunManifest manifest = prepare(runDir, runId, suite, tasks);
+        retries = new Retries(options.farm().retries(), runDir, line -> {
+            synchronized (this) {
+                progress.accept(line);
+            }
+        });
         List<List<Job>> chains = new ArrayList<>();
         int index = 0;
         for (String agentName : options.agents()) {
@@ -238,6 +245,7 @@ public final class BenchmarkRunner {
             }
             manifest = current[0];
         }
+        if (!retries.marks().isEmpty()) manifest = withParameter(runDir, manifest, "retried", retries.marks());
         List<EpisodeAudit> ordered = List.copyOf(audits.values());
         Path report = Reporting.write(runDir, manifest, ordered, suite.profile(), options.revealValues());
         return new RunResult(runDir, manifest, ordered, report);
@@ -279,7 +287,21 @@ public final class BenchmarkRunner {
             // The evidence folder could not be written: record what can be, never leave the episode RUNNING.
             rec = EpisodeRunner.recordNotRun(options.suite(), job.task(), agent.name(), dir, "harness failure: " + e);
         }
-        if (rec.status() == EpisodeStatus.INFRA_FAILED) phone.replace(rec.episodeId() + ": " + rec.error());
+        if (rec.status() == EpisodeStatus.INFRA_FAILED) {
+            phone.replace(rec.episodeId() + ": " + rec.error());
+            rec = retries.retry(rec, dir, attempt -> {
+                EpisodeRunner again = phone.runner(); // a new device: the next server of the pool, if any
+                try {
+                    EpisodeRecord r2 = again.run(job.task(), agent, dir, options.maxSteps(), 0,
+                            memoryFor(job.task(), agent, runDir));
+                    if (r2.status() == EpisodeStatus.INFRA_FAILED) phone.replace(r2.episodeId() + ": " + r2.error());
+                    return r2;
+                } catch (dev.discreet.harness.agent.model.ModelUnavailableException e) {
+                    Auditor.auditAndWrite(dir);
+                    throw e;
+                }
+            }, (why, e) -> EpisodeRunner.recordNotRun(options.suite(), job.task(), agent.name(), dir, why + e));
+        }
         return new Outcome(Auditor.auditAndWrite(dir), true);
     }
 
@@ -473,6 +495,19 @@ public final class BenchmarkRunner {
             case JPEG -> "jpeg " + size;
             case PNG -> "png " + size;
         };
+    }
+
+    private static RunManifest withParameter(Path runDir, RunManifest m, String key, String value) {
+        Map<String, String> params = new LinkedHashMap<>(m.parameters());
+        params.put(key, value);
+        RunManifest d = new RunManifest(m.runId(), m.harnessVersion(), m.suiteName(), m.suiteVersion(), m.suiteHash(),
+                m.agents(), m.taskIds(), params, m.device(), m.startedAt());
+        try {
+            Files.writeString(runDir.resolve(EvidenceFiles.MANIFEST), Json.pretty(d));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return d;
     }
 
     private static RunManifest withDevice(Path runDir, RunManifest m, String device) {
