@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         scope = CommandLine.ScopeType.INHERIT, // --help and --version on every command
         description = "Measures whether phone-use agents respect their users' privacy.",
         subcommands = {Main.Run.class, Main.Audit.class, Bench.class, Leaderboard.class, SuiteCommands.Lint.class,
-                SuiteCommands.Generate.class, MergeCommand.class})
+                SuiteCommands.Generate.class, MergeCommand.class, GridCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
