@@ -93,7 +93,7 @@ public final class ChromiumPhone implements Device {
         } catch (RuntimeException e) {
             if (d != null) quietly(d::quit);
             if (profile != null) dev.discreet.harness.internal.Files2.deleteTree(profile);
-            throw DeviceFailureException.classify("connect to " + server, e);
+            throw DeviceFailureException.classify("connect to " + Endpoints.redact(server), e);
         }
     }
 
@@ -377,7 +377,7 @@ public final class ChromiumPhone implements Device {
     public String describe() {
         PhoneProfile p = options.phone();
         return "appium chromium " + p.name() + " " + p.cssWidth() + "x" + p.cssHeight() + "@" + p.pixelRatio()
-                + " screenshots " + screenshots() + " via " + server;
+                + " screenshots " + screenshots() + " via " + Endpoints.redact(server);
     }
 
     /** What each observation captures, e.g. "jpeg 412x915" or "none (coordinates 412x915)". */

@@ -30,6 +30,12 @@ public final class Endpoints {
         }
     }
 
+    /** {@code server} without user and password (a Grid URL may carry them): for manifests, logs and messages. */
+    public static String redact(URL server) {
+        if (server.getUserInfo() == null) return server.toString();
+        return server.toString().replace(server.getUserInfo() + "@", "•••@");
+    }
+
     /** Parses one URL of an Appium server or Grid hub, e.g. {@code http://10.0.0.5:4723}. */
     public static URL parse(String s, String where) {
         String t = s == null ? "" : s.trim();

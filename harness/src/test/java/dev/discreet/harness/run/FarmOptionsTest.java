@@ -136,5 +136,8 @@ class FarmOptionsTest {
         assertThat(List.of(a, b)).containsExactlyInAnyOrder(9700, 9701);
         assertThat(ChromedriverPorts.parse("9800").pick(remote)).isEqualTo(9800);
         assertThat(ChromedriverPorts.parse("auto")).isEqualTo(ChromedriverPorts.AUTO);
+        // A Grid URL with credentials never shows them.
+        assertThat(Endpoints.redact(url("https://ci:s3cret@grid.example:4444/wd/hub")))
+                .isEqualTo("https://•••@grid.example:4444/wd/hub").doesNotContain("s3cret");
     }
 }
