@@ -60,6 +60,8 @@ class PoolRetryTest {
                 .contains("\"attempts\" : 2").contains("attempts/doctor-001__steady/attempt-1");
         assertThat(r.manifest().parameters().get("retried")).startsWith("doctor-001__steady (retried 1x: device failure");
         assertThat(Files.readString(r.runDir().resolve("results.json"))).contains("doctor-001__steady (retried 1x");
+        assertThat(Files.readString(r.report())).contains("Retried on a new device")
+                .contains("doctor-001__steady (retried 1x");
         assertThat(progress).anyMatch(l -> l.startsWith("doctor-001__steady: attempt 1 failed for infrastructure "
                 + "reasons"));
     }

@@ -72,7 +72,8 @@ class ShardMergeTest {
                 .doesNotContainKey("shard");
         JsonNode results = Json.mapper().readTree(merged.runDir().resolve("results.json").toFile());
         assertThat(results.path("summary").path("episodes").asInt()).isEqualTo(6);
-        assertThat(Files.exists(merged.report())).isTrue();
+        assertThat(Files.readString(merged.report())).contains("Merged from").contains("s2,s1");
+        assertThat(Files.readString(s1.report())).contains("<dt>Shard</dt><dd>1/2</dd>");
         assertThat(Files.exists(merged.runDir().resolve("episodes/doctor-p01b__steady/audit.json"))).isTrue();
 
         // The merged folder is a run like any other: a leaderboard entry with all six tasks.
