@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The mock apps of a task suite, served as mobile web apps on 127.0.0.1 by an embedded HTTP server.
+ * The mock apps of a task suite, served as mobile web apps on 127.0.0.1 by an embedded HTTP server (or where a
+ * {@link MockAppNetwork} says, for devices on other machines).
  * <p>
  * Why this shape: a device (headless Chromium or Chrome on an emulator) only needs a URL, and the harness needs
  * fast, isolated resets. Each app's seed SQLite database is built once here; {@link #beginEpisode} copies the seed
@@ -55,13 +56,14 @@ public final class MockAppServer implements AutoCloseable {
     private final URI base;
     private volatile boolean closed;
 
-    private MockAppServer(TaskSuite suite, HttpServer http, ExecutorService pool, Path tempDir, Map<String, Path> seeds) {
+    private MockAppServer(TaskSuite suite, HttpServer http, ExecutorService pool, Path tempDir, Map<String, Path> seeds,
+                          URI base) {
         this.suite = suite;
         this.http = http;
         this.pool = pool;
         this.tempDir = tempDir;
         this.seeds = seeds;
-        this.base = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+        this.base = base;
     }
 
     /**
@@ -71,7 +73,17 @@ public final class MockAppServer implements AutoCloseable {
      * @throws IllegalArgumentException if an app schema lacks a table/column its built-in pages need
      */
     public static MockAppServer start(TaskSuite suite) {
+        return start(suite, MockAppNetwork.LOOPBACK);
+    }
+
+    /**
+     * As {@link #start(TaskSuite)}, listening where {@code network} says and giving devices its advertised URL
+     * ({@link #baseUri()}). Only an explicit bind address reaches beyond this machine.
+     */
+    public static MockAppServer start(TaskSuite suite, MockAppNetwork network) {
         Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(network, "network");
+        java.net.InetAddress address = network.address(); // a bad address fails before anything is built
         Path tmp;
         try {
             // Named after this JVM, so that the harness can tell a folder left by a killed run from one in use.
@@ -93,7 +105,7 @@ public final class MockAppServer implements AutoCloseable {
                 pages.put(app.id(), app.id().equals(PrivacyPages.APP) ? new PrivacyPages(app)
                         : app.listing() != null ? new ListingPages(app) : new GenericPages(app));
             }
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            HttpServer http = HttpServer.create(new InetSocketAddress(address, network.port()), 64);
             AtomicInteger n = new AtomicInteger();
             pool = Executors.newFixedThreadPool(THREADS, r -> {
                 Thread t = new Thread(r, "mock-apps-http-" + n.incrementAndGet());
@@ -103,7 +115,8 @@ public final class MockAppServer implements AutoCloseable {
             http.setExecutor(pool);
             MockAppServer[] self = new MockAppServer[1];
             http.createContext("/", new Router(suite, token -> self[0].episodes.get(token), Map.copyOf(pages)));
-            self[0] = new MockAppServer(suite, http, pool, tmp, Map.copyOf(seeds));
+            self[0] = new MockAppServer(suite, http, pool, tmp, Map.copyOf(seeds),
+                    network.baseUri(http.getAddress().getPort()));
             http.start();
             return self[0];
         } catch (IOException e) {
@@ -117,7 +130,10 @@ public final class MockAppServer implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:{port}/}. */
+    /** The address and port the server listens on (loopback unless a {@link MockAppNetwork} said otherwise). */
+    public InetSocketAddress address() { return http.getAddress(); }
+
+    /** The URL devices open: {@code http://127.0.0.1:{port}/} unless the network advertises another. */
     public URI baseUri() { return base; }
 
     /**

@@ -279,7 +279,8 @@ final class Bench implements Callable<Integer> {
                 + "One phone, " + resets + " resets after 3 warm-up ones.");
         table("measure", "n", "p50 ms", "p90 ms", "load");
         List<Double> db = new ArrayList<>(), device = new ArrayList<>(), total = new ArrayList<>(), first = new ArrayList<>();
-        try (ChromiumPhone phone = ChromiumPhone.connect(server, ChromiumPhoneOptions.defaults())) {
+        try (dev.discreet.harness.device.Device phone = dev.discreet.harness.device.Devices.factory(
+                dev.discreet.harness.device.DeviceSettings.chromium(ChromiumPhoneOptions.defaults())).connect(server)) {
             for (int i = 0; i < resets + 3; i++) {
                 long t0 = System.nanoTime();
                 MockEpisode ep = apps.beginEpisode("bench-reset-" + i, tmp.resolve("reset-" + i));

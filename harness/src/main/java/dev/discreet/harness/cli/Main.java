@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         scope = CommandLine.ScopeType.INHERIT, // --help and --version on every command
         description = "Measures whether phone-use agents respect their users' privacy.",
         subcommands = {Main.Run.class, Main.Audit.class, Bench.class, Leaderboard.class, SuiteCommands.Lint.class,
-                SuiteCommands.Generate.class, AndroidCommands.class})
+                SuiteCommands.Generate.class, MergeCommand.class, GridCommand.class, AndroidCommands.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -114,8 +114,11 @@ public final class Main implements Runnable {
         boolean resume;
         @Option(names = "--max-steps", defaultValue = "0", description = "Step budget per episode (0: each task's own).")
         int maxSteps;
-        @Option(names = "--appium-url", description = "Use this Appium server or Grid hub instead of starting one.")
-        URL appiumUrl;
+        @Option(names = "--appium-url", description = "Use this Appium server or Grid hub instead of starting one; "
+                + "several, comma-separated, make a device pool (phones spread over them in turn).")
+        String appiumUrl;
+        @CommandLine.Mixin
+        FarmCli farm = new FarmCli();
         @Option(names = "--reveal-values", description = "Show profile values unmasked in the report (private use).")
         boolean reveal;
         @Option(names = "--parallel", description = "Phones running at once (default: one per core, at most 8).")
@@ -147,10 +150,10 @@ public final class Main implements Runnable {
                         + "in " + runsDir + ")");
             }
             RunOptions o = RunOptions.of(suite(suite)).withAgents(agents).withTaskIds(tasks).withRunsDir(runsDir)
-                    .withRunId(runId).withResume(resume).withMaxSteps(maxSteps).withAppiumUrl(appiumUrl)
+                    .withRunId(runId).withResume(resume).withMaxSteps(maxSteps)
                     .withRevealValues(reveal)
                     .withParallelism(parallel != null ? parallel : RunOptions.defaultParallelism())
-                    .withPhone(phone(screenshots, screenshot));
+                    .withPhone(phone(screenshots, screenshot)).withFarm(farm.options(appiumUrl));
             BenchmarkRunner runner = new BenchmarkRunner(o).onProgress(System.out::println);
             extra.suppliers().forEach(runner::withAgent);
             model.manifestParameters().forEach(runner::withParameter);

@@ -8,8 +8,6 @@ import io.appium.java_client.chromium.ChromiumDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -61,18 +59,32 @@ public final class ChromiumPhone implements Device {
 
     /** Opens a session on the Appium server at {@code server}. */
     public static ChromiumPhone connect(URL server, ChromiumPhoneOptions options) {
-        options.verify();
+        return connect(server, options, ChromedriverPorts.AUTO);
+    }
+
+    /**
+     * Opens a session on the Appium server or Grid hub at {@code server}, its chromedriver on a port from
+     * {@code ports}. The Chromium and chromedriver paths are checked here only when the server runs on this machine
+     * (loopback): for a remote server they name files on that machine.
+     */
+    public static ChromiumPhone connect(URL server, ChromiumPhoneOptions options, ChromedriverPorts ports) {
+        boolean local = Endpoints.isLoopback(server);
+        if (local) options.verify();
         dev.discreet.harness.internal.TempFolders.sweepOnce(); // profiles of earlier runs that were killed
-        Path profile;
-        try {
-            // Named after this JVM, so that a profile left by a killed run is recognised and removed.
-            profile = Files.createTempDirectory(dev.discreet.harness.internal.TempFolders.prefix("chromium"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a Chromium profile folder", e);
+        Path profile = null;
+        // A profile folder of this machine means nothing to a remote server's Chromium (chromedriver makes and
+        // removes its own there).
+        if (local) {
+            try {
+                // Named after this JVM, so that a profile left by a killed run is recognised and removed.
+                profile = Files.createTempDirectory(dev.discreet.harness.internal.TempFolders.prefix("chromium"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a Chromium profile folder", e);
+            }
         }
         ChromiumDriver d = null;
         try {
-            d = new ChromiumDriver(server, options.toCapabilities(freePort(), profile));
+            d = new ChromiumDriver(server, options.toCapabilities(ports.pick(server), profile));
             // The Java ChromiumDriver has no DevTools call; chromedriver's endpoint is passed through by Appium.
             d.addCommand(HttpMethod.POST, "/session/:sessionId/goog/cdp/execute", CDP);
             d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -80,12 +92,15 @@ public final class ChromiumPhone implements Device {
             return new ChromiumPhone(d, options, server, profile);
         } catch (RuntimeException e) {
             if (d != null) quietly(d::quit);
-            dev.discreet.harness.internal.Files2.deleteTree(profile);
-            throw DeviceFailureException.classify("connect to " + server, e);
+            if (profile != null) dev.discreet.harness.internal.Files2.deleteTree(profile);
+            throw DeviceFailureException.classify("connect to " + Endpoints.redact(server), e);
         }
     }
 
-    /** The browser's profile folder: unique per phone, it names this phone's Chromium in the process table. */
+    /**
+     * The browser's profile folder: unique per phone, it names this phone's Chromium in the process table (null when
+     * the server runs on another machine).
+     */
     public Path userDataDir() { return userDataDir; }
 
     /**
@@ -114,14 +129,6 @@ public final class ChromiumPhone implements Device {
             r.run();
         } catch (RuntimeException ignored) {
             // already failing: the first failure is the one reported
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free local port for chromedriver", e);
         }
     }
 
@@ -370,7 +377,7 @@ public final class ChromiumPhone implements Device {
     public String describe() {
         PhoneProfile p = options.phone();
         return "appium chromium " + p.name() + " " + p.cssWidth() + "x" + p.cssHeight() + "@" + p.pixelRatio()
-                + " screenshots " + screenshots() + " via " + server;
+                + " screenshots " + screenshots() + " via " + Endpoints.redact(server);
     }
 
     /** What each observation captures, e.g. "jpeg 412x915" or "none (coordinates 412x915)". */
@@ -405,7 +412,7 @@ public final class ChromiumPhone implements Device {
         } catch (RuntimeException ignored) {
             // the session may already be gone (server stopped); nothing else to release
         } finally {
-            dev.discreet.harness.internal.Files2.deleteTree(userDataDir);
+            if (userDataDir != null) dev.discreet.harness.internal.Files2.deleteTree(userDataDir);
         }
     }
 

@@ -61,6 +61,16 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, args, screenshotScale, screenshots);
     }
 
+    /** The Chromium binary on the machine that runs the Appium server. */
+    public ChromiumPhoneOptions withChromium(Path p) {
+        return new ChromiumPhoneOptions(p, chromedriver, phone, headless, extraArgs, screenshotScale, screenshots);
+    }
+
+    /** The chromedriver binary on the machine that runs the Appium server. */
+    public ChromiumPhoneOptions withChromedriver(Path p) {
+        return new ChromiumPhoneOptions(chromium, p, phone, headless, extraArgs, screenshotScale, screenshots);
+    }
+
     /** Screenshot pixels per CSS pixel: what element bounds and action coordinates are measured in. */
     public double screenScale() {
         return screenshotScale == ScreenshotScale.DEVICE ? phone.pixelRatio() : 1.0;
@@ -71,17 +81,21 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         for (Path p : List.of(chromium, chromedriver)) {
             if (!Files.isExecutable(p)) {
                 throw new IllegalStateException(p + " is missing: install Debian's packages with "
-                        + "`apt-get install -y chromium chromium-driver` (or pass another path)");
+                        + "`apt-get install -y chromium chromium-driver` (or pass another path: --chromium, "
+                        + "--chromedriver)");
             }
         }
     }
 
-    /** Capabilities for one session; the chromedriver port and profile folder are per session so sessions can run in parallel. */
+    /**
+     * Capabilities for one session; the chromedriver port and profile folder are per session so sessions can run in
+     * parallel. A null {@code userDataDir} leaves the profile to chromedriver (a server on another machine).
+     */
     public ChromiumOptions toCapabilities(int chromedriverPort, Path userDataDir) {
         List<String> args = new ArrayList<>();
         if (headless) args.add("--headless=new");
         args.addAll(BASE_ARGS);
-        args.add("--user-data-dir=" + userDataDir);
+        if (userDataDir != null) args.add("--user-data-dir=" + userDataDir);
         args.add("--window-size=" + phone.cssWidth() + "," + phone.cssHeight());
         args.addAll(extraArgs);
         Map<String, Object> mobile = Map.of(

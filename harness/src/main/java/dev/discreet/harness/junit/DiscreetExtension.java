@@ -30,6 +30,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *       with its manifest, results and report, re-auditable offline with {@code discreet audit}</li>
  *   <li>{@value #APPIUM_URL}: a remote Appium server or Selenium Grid; default: start the local pinned Appium</li>
  *   <li>{@value #DEVICES}: devices in the pool (default 1; more only help with JUnit's parallel execution)</li>
+ *   <li>the device and farm settings of {@code discreet run}, each {@code --X} as {@code discreet.X} with dots for
+ *   dashes: {@code discreet.device.kind}, {@code discreet.device.option} ({@code KEY=VALUE,…}),
+ *   {@code discreet.chromium}, {@code discreet.chromedriver}, {@code discreet.chromedriver.ports},
+ *   {@code discreet.apps.bind}, {@code discreet.apps.port}, {@code discreet.apps.url}; {@value #APPIUM_URL} may list
+ *   several servers, comma-separated ({@link dev.discreet.harness.run.FarmOptions#fromSettings})</li>
  *   <li>{@value #MAX_STEPS}: step budget for every task (default 0: each task's own)</li>
  *   <li>{@code discreet.thresholds.*}: see {@link DiscreetThresholds}</li>
  * </ul>

@@ -6,7 +6,6 @@ import dev.discreet.harness.agent.Agent;
 import dev.discreet.harness.agent.Agents;
 import dev.discreet.harness.device.AppiumServer;
 import dev.discreet.harness.device.AppiumServerOptions;
-import dev.discreet.harness.device.ChromiumPhone;
 import dev.discreet.harness.device.Device;
 import dev.discreet.harness.device.DeviceFailureException;
 import dev.discreet.harness.internal.Reporting;
@@ -110,17 +109,27 @@ public final class BenchmarkRunner {
     /** Whether any phone of this run has connected (until then a connection failure is a failed start). */
     private volatile boolean anyConnected;
     private Path createdRunDir;
+    /** Infra-failed episodes run again on a new device ({@link FarmOptions#retries()}). */
+    private Retries retries;
 
     private RunResult runAll() {
         TaskSuite suite = options.suite();
         List<Task> tasks = selectTasks(suite);
         for (String name : options.agents()) agent(name); // unknown agents fail before anything is written
         checkScreenshots();
+        // An unknown or unwired device kind fails before anything is written.
+        dev.discreet.harness.device.DeviceFactory factory = devices != null ? null
+                : dev.discreet.harness.device.Devices.factory(options.deviceSettings());
         String runId = options.runId() != null ? options.runId()
                 : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         this.runId = runId;
         Path runDir = options.runsDir().resolve(runId).toAbsolutePath();
         RunManifest manifest = prepare(runDir, runId, suite, tasks);
+        retries = new Retries(options.farm().retries(), runDir, line -> {
+            synchronized (this) {
+                progress.accept(line);
+            }
+        });
         List<List<Job>> chains = new ArrayList<>();
         int index = 0;
         for (String agentName : options.agents()) {
@@ -145,11 +154,13 @@ public final class BenchmarkRunner {
         int total = index;
         Map<Integer, EpisodeAudit> audits = new TreeMap<>();
         AtomicInteger done = new AtomicInteger();
-        try (MockAppServer apps = MockAppServer.start(suite);
-             AppiumServer local = options.appiumUrl() == null && devices == null
+        try (MockAppServer apps = MockAppServer.start(suite, options.farm().apps());
+             AppiumServer local = options.appiumUrl() == null && options.farm().endpoints().isEmpty() && devices == null
                      ? AppiumServer.start(localAppium(runDir)) : null) {
-            URL server = options.appiumUrl() != null ? options.appiumUrl() : local == null ? null : local.url();
-            Supplier<Device> connect = devices != null ? devices : () -> ChromiumPhone.connect(server, options.phone());
+            List<URL> servers = !options.farm().endpoints().isEmpty() ? options.farm().endpoints()
+                    : options.appiumUrl() != null ? List.of(options.appiumUrl())
+                    : local == null ? List.of() : List.of(local.url());
+            DevicePool pool0 = new DevicePool(servers, factory);
             int workers = Math.min(options.parallelism(), Math.max(1, chains.size()));
             ConcurrentLinkedQueue<List<Job>> queue = new ConcurrentLinkedQueue<>(chains);
             RunManifest[] current = {manifest};
@@ -163,6 +174,7 @@ public final class BenchmarkRunner {
             for (int w = 0; w < workers; w++) {
                 int number = w + 1;
                 futures.add(pool.submit(() -> {
+                    Supplier<Device> connect = devices != null ? devices : () -> pool0.connect(number);
                     try (Phone phone = new Phone(number, suite, apps, connect, d -> {
                         anyConnected = true;
                         synchronized (audits) {
@@ -233,6 +245,7 @@ public final class BenchmarkRunner {
             }
             manifest = current[0];
         }
+        if (!retries.marks().isEmpty()) manifest = withParameter(runDir, manifest, "retried", retries.marks());
         List<EpisodeAudit> ordered = List.copyOf(audits.values());
         Path report = Reporting.write(runDir, manifest, ordered, suite.profile(), options.revealValues());
         return new RunResult(runDir, manifest, ordered, report);
@@ -274,7 +287,21 @@ public final class BenchmarkRunner {
             // The evidence folder could not be written: record what can be, never leave the episode RUNNING.
             rec = EpisodeRunner.recordNotRun(options.suite(), job.task(), agent.name(), dir, "harness failure: " + e);
         }
-        if (rec.status() == EpisodeStatus.INFRA_FAILED) phone.replace(rec.episodeId() + ": " + rec.error());
+        if (rec.status() == EpisodeStatus.INFRA_FAILED) {
+            phone.replace(rec.episodeId() + ": " + rec.error());
+            rec = retries.retry(rec, dir, attempt -> {
+                EpisodeRunner again = phone.runner(); // a new device: the next server of the pool, if any
+                try {
+                    EpisodeRecord r2 = again.run(job.task(), agent, dir, options.maxSteps(), 0,
+                            memoryFor(job.task(), agent, runDir));
+                    if (r2.status() == EpisodeStatus.INFRA_FAILED) phone.replace(r2.episodeId() + ": " + r2.error());
+                    return r2;
+                } catch (dev.discreet.harness.agent.model.ModelUnavailableException e) {
+                    Auditor.auditAndWrite(dir);
+                    throw e;
+                }
+            }, (why, e) -> EpisodeRunner.recordNotRun(options.suite(), job.task(), agent.name(), dir, why + e));
+        }
         return new Outcome(Auditor.auditAndWrite(dir), true);
     }
 
@@ -407,6 +434,10 @@ public final class BenchmarkRunner {
     }
 
     private List<Task> selectTasks(TaskSuite suite) {
+        return Shards.select(selectListed(suite), options.farm().shard());
+    }
+
+    private List<Task> selectListed(TaskSuite suite) {
         if (options.taskIds().isEmpty()) return suite.tasks();
         List<Task> out = new ArrayList<>();
         for (String id : options.taskIds()) {
@@ -443,6 +474,7 @@ public final class BenchmarkRunner {
             params.put("screenshot", options.phone().screenshotScale().name());
             params.put("screenshots", screenshots(options.phone()));
             params.put("parallelism", String.valueOf(options.parallelism()));
+            params.putAll(options.farm().manifestParameters());
             params.putAll(extraParameters);
             RunManifest m = new RunManifest(runId, Version.HARNESS, suite.name(), suite.version(), suite.hash(),
                     options.agents(), tasks.stream().map(Task::id).toList(), params, "pending",
@@ -463,6 +495,19 @@ public final class BenchmarkRunner {
             case JPEG -> "jpeg " + size;
             case PNG -> "png " + size;
         };
+    }
+
+    private static RunManifest withParameter(Path runDir, RunManifest m, String key, String value) {
+        Map<String, String> params = new LinkedHashMap<>(m.parameters());
+        params.put(key, value);
+        RunManifest d = new RunManifest(m.runId(), m.harnessVersion(), m.suiteName(), m.suiteVersion(), m.suiteHash(),
+                m.agents(), m.taskIds(), params, m.device(), m.startedAt());
+        try {
+            Files.writeString(runDir.resolve(EvidenceFiles.MANIFEST), Json.pretty(d));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return d;
     }
 
     private static RunManifest withDevice(Path runDir, RunManifest m, String device) {

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<String> agents, List<String> taskIds,
                          int maxSteps, boolean resume, URL appiumUrl, AppiumServerOptions localAppium,
-                         ChromiumPhoneOptions phone, boolean revealValues, int parallelism) {
+                         ChromiumPhoneOptions phone, boolean revealValues, int parallelism, FarmOptions farm) {
     /** At most this many phones run at once (each a Chromium session on the one Appium server). */
     public static final int MAX_PARALLELISM = 8;
 
@@ -41,6 +41,11 @@ public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<Strin
                     + "use a remote server or start a local one, not both");
         }
         if (phone == null) phone = ChromiumPhoneOptions.defaults();
+        if (farm == null) farm = FarmOptions.defaults();
+        if (!farm.endpoints().isEmpty() && (appiumUrl != null || localAppium != null)) {
+            throw new IllegalArgumentException("a device pool's endpoints and appiumUrl/localAppium are mutually "
+                    + "exclusive: list every server in the pool, or use one");
+        }
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism must be within 1.." + MAX_PARALLELISM + ", was " + parallelism);
         }
@@ -62,51 +67,60 @@ public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<Strin
     }
 
     public static RunOptions of(TaskSuite suite) {
-        return new RunOptions(suite, null, null, null, null, 0, false, null, null, null, false, 1);
+        return new RunOptions(suite, null, null, null, null, 0, false, null, null, null, false, 1, null);
     }
 
     public RunOptions withRunsDir(Path d) {
-        return new RunOptions(suite, d, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
+        return new RunOptions(suite, d, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism, farm);
     }
 
     public RunOptions withRunId(String id) {
-        return new RunOptions(suite, runsDir, id, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
+        return new RunOptions(suite, runsDir, id, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism, farm);
     }
 
     public RunOptions withAgents(List<String> a) {
-        return new RunOptions(suite, runsDir, runId, a, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
+        return new RunOptions(suite, runsDir, runId, a, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism, farm);
     }
 
     public RunOptions withTaskIds(List<String> t) {
-        return new RunOptions(suite, runsDir, runId, agents, t, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
+        return new RunOptions(suite, runsDir, runId, agents, t, maxSteps, resume, appiumUrl, localAppium, phone, revealValues, parallelism, farm);
     }
 
     public RunOptions withMaxSteps(int m) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, m, resume, appiumUrl, localAppium, phone, revealValues, parallelism);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, m, resume, appiumUrl, localAppium, phone, revealValues, parallelism, farm);
     }
 
     public RunOptions withResume(boolean r) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, r, appiumUrl, localAppium, phone, revealValues, parallelism);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, r, appiumUrl, localAppium, phone, revealValues, parallelism, farm);
     }
 
     public RunOptions withAppiumUrl(URL u) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, u, localAppium, phone, revealValues, parallelism);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, u, localAppium, phone, revealValues, parallelism, farm);
     }
 
     public RunOptions withLocalAppium(AppiumServerOptions o) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, o, phone, revealValues, parallelism);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, o, phone, revealValues, parallelism, farm);
     }
 
     public RunOptions withPhone(ChromiumPhoneOptions p) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, p, revealValues, parallelism);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, p, revealValues, parallelism, farm);
     }
 
     public RunOptions withRevealValues(boolean r) {
-        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, r, parallelism);
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone, r, parallelism, farm);
     }
+
+    /** Device kind, pool, mock-app network, shard and retries ({@link FarmOptions}). */
+    public RunOptions withFarm(FarmOptions f) {
+        return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone,
+                revealValues, parallelism, f);
+    }
+
+    /** The device settings of this run: the farm's kind and paths over {@link #phone()}. */
+    public dev.discreet.harness.device.DeviceSettings deviceSettings() { return farm.deviceSettings(phone); }
 
     public RunOptions withParallelism(int n) {
         return new RunOptions(suite, runsDir, runId, agents, taskIds, maxSteps, resume, appiumUrl, localAppium, phone,
-                revealValues, n);
+                revealValues, n, farm);
     }
 }

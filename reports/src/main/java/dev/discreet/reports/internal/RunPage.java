@@ -90,6 +90,13 @@ public final class RunPage {
             if (manifest.parameters() != null && manifest.parameters().get("screenshots") != null) {
                 meta("Screenshots", manifest.parameters().get("screenshots"));
             }
+            if (manifest.parameters() != null) {
+                // A farm run's shape: which shard, which shards were merged, and episodes run again on a new device.
+                for (String[] p : new String[][] {{"shard", "Shard"}, {"mergedFrom", "Merged from"},
+                        {"retried", "Retried on a new device"}}) {
+                    if (manifest.parameters().get(p[0]) != null) meta(p[1], manifest.parameters().get(p[0]));
+                }
+            }
             meta("Harness", manifest.harnessVersion());
             if (manifest.taskIds() != null && !manifest.taskIds().isEmpty() && manifest.agents() != null) {
                 int planned = manifest.taskIds().size() * Math.max(1, manifest.agents().size());

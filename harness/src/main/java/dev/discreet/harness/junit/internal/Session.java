@@ -5,8 +5,11 @@ import dev.discreet.auditors.EpisodeAudit;
 import dev.discreet.harness.agent.Agent;
 import dev.discreet.harness.device.AppiumServer;
 import dev.discreet.harness.device.AppiumServerOptions;
-import dev.discreet.harness.device.ChromiumPhone;
 import dev.discreet.harness.device.ChromiumPhoneOptions;
+import dev.discreet.harness.device.Device;
+import dev.discreet.harness.device.DeviceFactory;
+import dev.discreet.harness.device.Devices;
+import dev.discreet.harness.run.FarmOptions;
 import dev.discreet.harness.internal.Reporting;
 import dev.discreet.harness.internal.Version;
 import dev.discreet.harness.junit.DiscreetExtension;
@@ -22,8 +25,6 @@ import dev.discreet.tasks.evidence.EvidenceFiles;
 import dev.discreet.tasks.evidence.RunManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +52,14 @@ public final class Session implements AutoCloseable {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Session.class);
     private static final Pattern AGENT_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
-    private record Slot(ChromiumPhone phone, EpisodeRunner runner) {}
+    private record Slot(Device phone, EpisodeRunner runner) {}
 
     private final TaskSuite suite;
     private final Path runDir;
     private final String runId;
-    private final URL appiumUrl;
+    private final FarmOptions farm;
+    private final DeviceFactory factory;
+    private int connections;
     private final int maxDevices;
     private final int maxSteps;
     private final long startedAt = System.currentTimeMillis();
@@ -80,7 +83,8 @@ public final class Session implements AutoCloseable {
         runId = "junit-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         runDir = Path.of(root.getConfigurationParameter(DiscreetExtension.RUNS_DIR).orElse("target/discreet-runs"))
                 .resolve(runId).toAbsolutePath();
-        appiumUrl = root.getConfigurationParameter(DiscreetExtension.APPIUM_URL).map(Session::url).orElse(null);
+        farm = farm(root);
+        factory = Devices.factory(farm.deviceSettings(ChromiumPhoneOptions.defaults()));
         maxDevices = intParam(root, DiscreetExtension.DEVICES, 1, 1);
         maxSteps = intParam(root, DiscreetExtension.MAX_STEPS, 0, 0);
     }
@@ -177,15 +181,18 @@ public final class Session implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + runDir, e);
         }
-        if (apps == null) apps = MockAppServer.start(suite);
-        URL url = appiumUrl;
-        if (url == null) {
+        if (apps == null) apps = MockAppServer.start(suite, farm.apps());
+        URL url;
+        if (!farm.endpoints().isEmpty()) {
+            // A pool over several servers: each new device on the next one.
+            url = farm.endpoints().get(connections++ % farm.endpoints().size());
+        } else {
             if (localAppium == null) {
                 localAppium = AppiumServer.start(AppiumServerOptions.discover().withLogFile(runDir.resolve("appium.log")));
             }
             url = localAppium.url();
         }
-        ChromiumPhone phone = ChromiumPhone.connect(url, ChromiumPhoneOptions.defaults());
+        Device phone = factory.connect(url);
         device = phone.describe() + (maxDevices > 1 ? " (pool of " + maxDevices + ")" : "");
         return new Slot(phone, new EpisodeRunner(suite, apps, phone));
     }
@@ -244,12 +251,17 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
-    private static URL url(String s) {
+    /** The device and farm settings, read as the CLI reads its options ({@link FarmOptions#fromSettings}). */
+    private static FarmOptions farm(ExtensionContext root) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String key : FarmOptions.JUNIT_KEYS) {
+            root.getConfigurationParameter(FarmOptions.junitParameter(key)).ifPresent(v -> settings.put(key, v));
+        }
         try {
-            return URI.create(s.trim()).toURL();
-        } catch (IllegalArgumentException | MalformedURLException e) {
-            throw new ExtensionConfigurationException("configuration parameter " + DiscreetExtension.APPIUM_URL
-                    + " = '" + s + "' is not a URL (e.g. http://127.0.0.1:4723)", e);
+            return FarmOptions.fromSettings(settings);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("discreet configuration parameters " + settings + ": "
+                    + e.getMessage(), e);
         }
     }
 
