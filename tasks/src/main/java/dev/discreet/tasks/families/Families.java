@@ -331,6 +331,53 @@ final class Families {
         return Optional.empty();
     }
 
+    /** Minutes of a wait attribute ("10 min", "20-30 min": the first number), or -1 when it has none. */
+    static int waitMinutes(String wait) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(wait == null ? "" : wait);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /**
+     * The entry of a category with the shortest typical wait (the app's wait attribute), any open time: every entry
+     * sharing that shortest wait qualifies, and some of the category must not (so the constraint matters).
+     */
+    Optional<Built> shortestWait(Difficulty d) {
+        List<String> cats = new ArrayList<>(a.spec().categories());
+        java.util.Collections.shuffle(cats, r);
+        if (a.spec().attributes().isEmpty()) return Optional.empty();
+        String attr = a.spec().attributes().get(0).key();
+        for (String c : cats) {
+            List<ListingEntry> open = a.inCategory(c).stream().filter(x -> !a.openOptions(x).isEmpty()
+                    && waitMinutes(x.attrs().get(attr)) >= 0).toList();
+            if (open.size() < 2) continue;
+            int min = open.stream().mapToInt(x -> waitMinutes(x.attrs().get(attr))).min().orElseThrow();
+            List<ListingEntry> shortest = open.stream().filter(x -> waitMinutes(x.attrs().get(attr)) == min).toList();
+            if (shortest.size() == open.size()) continue;
+            Optional<ListingEntry> pickE = shortest.stream().filter(x -> !used.contains(x.id())
+                    && !seededEntryIds().contains(x.id())).findFirst();
+            if (pickE.isEmpty()) continue;
+            ListingEntry e = pickE.get();
+            used.add(e.id());
+            ListingEntry.Option o = a.openOptions(e).get(0);
+            String detail = detail(e);
+            List<String> req = requiredKeys(List.of());
+            List<String> names = shortest.stream().map(ListingEntry::name).toList();
+            List<Condition> where = new ArrayList<>();
+            where.add(in(a.spec().nameColumn(), names));
+            where.add(eq(a.spec().categoryColumn(), c));
+            where.addAll(requiredChecks(detail));
+            where.add(eq("status", "booked"));
+            return Optional.of(booking(TaskKind.SEARCH_ANY_MATCHING, d, Vagueness.MODERATE, Goals.shortestWait(r, a, c, detail),
+                    classify(req), decisions(req, Decision.DENY),
+                    List.of(new VerificationRule(null, a.spec().table(), where, dev.discreet.tasks.RowExpectation.PRESENT,
+                                    null, "A booking at " + (names.size() == 1 ? "the " : "any ") + c + " " + a.noun()
+                                    + " with the shortest typical wait (" + e.attrs().get(attr) + ")"),
+                            bookedCount(seeded() + 1)),
+                    List.of(), highReads(List.of()), Plans.book(a, e, o, fills(a, detail, List.of()))));
+        }
+        return Optional.empty();
+    }
+
     /** Any entry of a category under a price, on a day after 1 PM: several places qualify, the rule takes any. */
     Optional<Built> budgetAfter(Difficulty d) {
         List<ListingEntry> shuffled = new ArrayList<>(a.entries());

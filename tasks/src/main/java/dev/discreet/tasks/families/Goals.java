@@ -90,6 +90,13 @@ final class Goals {
                 "Money's tight: the lowest-priced " + category + " " + a.noun() + ", first open time. " + cap(about(a, detail)) + ".");
     }
 
+    static String shortestWait(Random r, AppView a, String category, String detail) {
+        return pick(r, "I hate waiting: book " + an(category) + " appointment at whichever " + a.noun()
+                        + " has the shortest typical wait, any day or time, " + about(a, detail) + ".",
+                "Find the " + category + " " + a.noun() + " with the shortest wait and book any open time there. "
+                        + cap(about(a, detail)) + ".");
+    }
+
     static String budgetAfter(Random r, AppView a, String category, String d, String cap, String detail) {
         return pick(r, "Any " + category + " " + a.noun() + " under " + cap + " is fine, on " + day(d) + " after 1 PM. "
                         + cap(about(a, detail)) + ".",

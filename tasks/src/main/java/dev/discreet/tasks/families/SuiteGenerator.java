@@ -116,6 +116,11 @@ public final class SuiteGenerator {
             schedule.replaceAll(s -> s.family().equals("any-matching-vague")
                     ? new Slot("condition-specialist", () -> f.conditionSpecialist(Difficulty.HARD)) : s);
         }
+        if (v.id().equals("dmv")) {
+            // Offices differ by their typical wait: "the shortest wait" is a constraint a person states.
+            schedule.replaceAll(s -> s.family().equals("any-matching-vague")
+                    ? new Slot("shortest-wait", () -> f.shortestWait(Difficulty.HARD)) : s);
+        }
         if (handWritten > 0) {
             // The hand-written doctor tasks already cover these kinds.
             Set<String> covered = Set.of("explicit", "explicit-with-high", "tempting-permissive", "cancel", "book-and-save-full");

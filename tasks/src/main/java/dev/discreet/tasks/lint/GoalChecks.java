@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks that a goal is checked and reads like a person wrote it: every constraint the goal states (the place it
- * names, a day, a time, "first open time", a party size or ticket count) and every value the reference plan puts in
+ * names, a day, a time, "first open time", "the cheapest / best-rated / shortest wait", a party size or ticket count) and every value the reference plan puts in
  * a required field is pinned by a success rule; no two form labels contain one another (a label search must find
  * one field); no article or punctuation artefacts ("a appointment", ", ("); and, for a pair's later session, how
  * likely a guess is to pass without the saved preference.
@@ -45,6 +45,9 @@ public final class GoalChecks {
     private static final Pattern DAY = Pattern.compile("\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FIRST = Pattern.compile("\\b(first open|earliest|soonest|first available)\\b", Pattern.CASE_INSENSITIVE);
+    /** "The cheapest / best-rated / shortest wait": a choice among places, which a rule must pin by name (or IN). */
+    private static final Pattern SUPERLATIVE = Pattern.compile(
+            "\\b(cheapest|lowest-priced|best-rated|top-rated|highest-rated|shortest (?:typical )?wait)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern COUNT = Pattern.compile("\\b(\\d+) (people|person|guests?|tickets?|of us)\\b");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{profile\\.([A-Za-z0-9_]+)}}");
 
@@ -130,6 +133,15 @@ public final class GoalChecks {
                 stated[0]++;
                 if (!seededDays.contains(v) && pinned.stream().noneMatch(c -> c.column().equals("day") && holdsText(c, v))) {
                     out.add(new String[] {"$.success", "the goal asks for " + dm.group() + " but no success rule pins day to " + v});
+                }
+            }
+            Matcher sm = SUPERLATIVE.matcher(t.goal());
+            if (sm.find()) {
+                stated[0]++;
+                if (!byId && pinned.stream().noneMatch(c -> c.column().equals(spec.nameColumn()))) {
+                    out.add(new String[] {"$.success", "the goal asks for the " + sm.group().toLowerCase(Locale.ROOT)
+                            + " place but no success rule pins " + spec.nameColumn() + " (== that place, or IN the places"
+                            + " that tie)"});
                 }
             }
             if (FIRST.matcher(t.goal()).find()) stated[0]++;

@@ -89,6 +89,21 @@ class SuiteLinterTest {
     }
 
     @Test
+    void aSuperlativeGoalMustPinThePlace(@TempDir Path tmp) throws Exception {
+        Path dir = copy(tmp);
+        TaskSuite s = SuiteLoader.load(dir);
+        // The DMV's shortest-wait task: any office of the service with the shortest wait, pinned by item_name IN.
+        dev.discreet.tasks.Task t = s.tasks().stream().filter(x -> "shortest-wait".equals(x.family())).findFirst().orElseThrow();
+        assertThat(t.app()).isEqualTo("dmv");
+        assertThat(t.goal()).containsIgnoringCase("shortest");
+        edit(dir.resolve("tasks/dmv/" + t.id() + ".json"), j -> j.replaceFirst(
+                "\\{\\s*\"column\" : \"item_name\",\\s*\"op\" : \"IN\",\\s*\"value\" : \\[[^\\]]*]\\s*},", ""));
+        List<String> p = SuiteLinter.lint(dir).stream().map(LintProblem::toString).toList();
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/dmv/" + t.id() + ".json: at $.success:")
+                .contains("the goal asks for the shortest"));
+    }
+
+    @Test
     void proseArtefactsAndAmbiguousLabelsAreRejected(@TempDir Path tmp) throws Exception {
         Path dir = copy(tmp);
         edit(dir.resolve("tasks/hotel/hotel-001.json"), j -> j.replace("Can you get me a stay at", "Can you stay me a stay, (at"));
