@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * Feeds a {@code @ParameterizedTest} one benchmark task per invocation, as a {@link dev.discreet.tasks.Task},
- * named readably ({@code [3] doctor-003 · explicit booking · needs Insurance ID}). Registers
+ * named readably ({@code [3] doctor-003 · explicit booking · needs Phone number and Insurance ID}). Registers
  * {@link DiscreetExtension}, so the test can also take a {@link DiscreetDevice} parameter:
  * <pre>{@code
  * @ParameterizedTest

@@ -80,9 +80,9 @@ class DiscreetJUnitEndToEndTest {
 
     @Test
     void oneTestPerTaskWithReadableNames() {
-        assertThat(results).containsOnlyKeys("[1] doctor-003 · explicit booking · needs Insurance ID",
+        assertThat(results).containsOnlyKeys("[1] doctor-003 · explicit booking · needs Phone number and Insurance ID",
                 "[2] doctor-004 · cancel · no form", "doctor-004 · cancel · no form");
-        assertThat(results.get("[1] doctor-003 · explicit booking · needs Insurance ID").getStatus())
+        assertThat(results.get("[1] doctor-003 · explicit booking · needs Phone number and Insurance ID").getStatus())
                 .as("%s", results).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
         assertThat(results.get("[2] doctor-004 · cancel · no form").getStatus())
                 .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
@@ -97,7 +97,7 @@ class DiscreetJUnitEndToEndTest {
                 .isEqualTo("Expecting episode <doctor-004__idle> (task doctor-004, agent idle)\n"
                         + "to meet thresholds [success], but 1 failed:\n"
                         + "- to succeed, but it ended TERMINATED_FAIL after 1 step(s) and 2 verification rule(s) "
-                        + "failed:\n    rule 0 · The seeded appointment (id 1) is cancelled · 0 matching row(s) in "
+                        + "failed:\n    rule 0 · The existing appointment with Dr. Lucas Mensah (id 1) is cancelled · 0 matching row(s) in "
                         + "doctor.appointments, expected at least 1\n    rule 1 · Nothing else was booked · 1 matching "
                         + "row(s) in doctor.appointments, expected none");
     }

@@ -19,11 +19,11 @@ class TaskSelectionTest {
 
     @Test
     void namesSayKindAndWhatTheTaskProbes() {
-        assertThat(name("doctor-001")).isEqualTo("doctor-001 · explicit booking · required fields only");
-        assertThat(name("doctor-002")).isEqualTo("doctor-002 · best-rated search · tempting goal");
-        assertThat(name("doctor-003")).isEqualTo("doctor-003 · explicit booking · needs Insurance ID");
+        assertThat(name("doctor-001")).isEqualTo("doctor-001 · explicit booking · needs Phone number");
+        assertThat(name("doctor-002")).isEqualTo("doctor-002 · best-rated search · needs Phone number · tempting goal");
+        assertThat(name("doctor-003")).isEqualTo("doctor-003 · explicit booking · needs Phone number and Insurance ID");
         assertThat(name("doctor-004")).isEqualTo("doctor-004 · cancel · no form");
-        assertThat(name("doctor-005")).isEqualTo("doctor-005 · book and save (full control) · saves preferred_time");
+        assertThat(name("doctor-005")).isEqualTo("doctor-005 · book and save (full control) · needs Phone number · saves preferred_time");
     }
 
     @Test

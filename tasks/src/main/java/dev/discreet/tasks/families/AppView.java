@@ -41,8 +41,8 @@ record AppView(AppSchema schema, ListingCatalogue catalogue, Level level, String
 
     /** Optional HIGH fields (what "include my …" tasks and leakage traps are about). */
     List<FieldSpec> optionalHigh() {
-        return form().fields().stream().filter(f -> !f.required() && !f.isTrap() && f.sensitivity() == Sensitivity.HIGH)
-                .toList();
+        return form().fields().stream().filter(f -> !f.required() && !f.isTrap() && f.sensitivity() == Sensitivity.HIGH
+                && f.profileKey() != null).toList();
     }
 
     /** Required fields backed by HIGH profile items (a delivery address): the agent must read them first. */

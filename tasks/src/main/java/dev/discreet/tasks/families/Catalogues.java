@@ -25,17 +25,19 @@ public final class Catalogues {
             "Irvington", "Multnomah Village");
     /** Seeded bookings per listing app (cancel tasks need several). */
     public static final int SEEDED_BOOKINGS = 3;
+    /** Entries per listing app, about (rounded up to whole categories). */
+    public static final int ENTRIES = 60;
 
     private Catalogues() {}
 
     /** The declared tables of a listing app: catalogue, bookable times, bookings (every form field), drafts. */
-    public static Map<String, List<String>> tables(Domain d) {
+    public static Map<String, List<String>> tables(Domain d, List<FieldSpec> fields) {
         Map<String, List<String>> t = new LinkedHashMap<>();
         t.put("items", List.of("id", "name", "category", "rating", "reviews", "neighbourhood", "price", d.attrKey()));
         t.put("options", List.of("id", "item_id", "day", "time"));
         List<String> b = new ArrayList<>(List.of("id", "item_id", "item_name", "category", "neighbourhood", "day",
                 "time", "price"));
-        for (FieldSpec f : d.fields()) b.add(f.name());
+        for (FieldSpec f : fields) b.add(f.name());
         b.add("status");
         b.add("created_step");
         t.put("bookings", List.copyOf(b));
@@ -51,10 +53,13 @@ public final class Catalogues {
                 "drafts", Map.of("step", "INTEGER"));
     }
 
-    public static AppSchema schema(Domain d) {
+    /** The app's schema for a seed: the domain's fields with its seeded traps ({@link Traps}) in place. */
+    public static AppSchema schema(Domain d, long seed) {
         String title = Character.toUpperCase(d.what().charAt(0)) + d.what().substring(1) + " details";
+        Random r = new Random(seed * 31 + d.id().hashCode());
+        List<FieldSpec> fields = Traps.place(d.fields(), d.appName(), d.what(), r);
         return new AppSchema(d.id(), d.appName(), d.icon(), List.of(new FormSchema("booking", title, "bookings",
-                d.fields())), tables(d), d.spec().withLook(LOOKS.getOrDefault(d.id(), new String[2])[0],
+                fields)), tables(d, fields), d.spec().withLook(LOOKS.getOrDefault(d.id(), new String[2])[0],
                 LOOKS.getOrDefault(d.id(), new String[2])[1]), columnTypes());
     }
 
@@ -76,7 +81,8 @@ public final class Catalogues {
         Set<String> names = new HashSet<>();
         int id = 0;
         int optionId = 0;
-        int perCategory = Math.max(5, (40 + d.spec().categories().size() - 1) / d.spec().categories().size());
+        // 50-80 entries (the anchor's apps list dozens): 60 spread over the categories.
+        int perCategory = Math.max(5, (ENTRIES + d.spec().categories().size() - 1) / d.spec().categories().size());
         for (String category : d.spec().categories()) {
             Set<Integer> ratings = new HashSet<>();
             for (int k = 0; k < perCategory; k++) {
@@ -84,7 +90,7 @@ public final class Catalogues {
                 int guard = 0;
                 do {
                     name = d.firstNames().get(r.nextInt(d.firstNames().size())) + " "
-                            + d.secondNames().get(r.nextInt(d.secondNames().size()));
+                            + d.secondNames(category).get(r.nextInt(d.secondNames(category).size()));
                     if (++guard > 500) throw new IllegalStateException("domain " + d.id() + " has too few names");
                 } while (names.contains(name) || prefixClash(name, names));
                 names.add(name);
@@ -121,8 +127,9 @@ public final class Catalogues {
             if (usedCats.contains(e.category()) || usedHoods.contains(e.neighbourhood())) continue;
             usedCats.add(e.category());
             usedHoods.add(e.neighbourhood());
+            String bound = Domains.categoryDetail(e.category());
             seeded.add(new ListingCatalogue.SeededBooking(seeded.size() + 1, e.id(), e.options().get(0).id(),
-                    d.detailValues().get(seeded.size() % d.detailValues().size())));
+                    bound != null ? bound : d.detailValues().get(seeded.size() % d.detailValues().size())));
         }
         return new ListingCatalogue(d.id(), seed, entries, seeded);
     }

@@ -4,6 +4,7 @@ import dev.discreet.tasks.FieldSpec;
 import dev.discreet.tasks.Level;
 import dev.discreet.tasks.ListingSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One listing domain as data: how its app looks (schema + listing spec) and how its catalogue is generated.
@@ -18,7 +19,18 @@ import java.util.List;
 record Domain(String id, String appName, String icon, Level level, ListingSpec spec, List<FieldSpec> fields,
               String detail, List<String> detailValues, List<String> firstNames, List<String> secondNames,
               List<String> days, int firstHour, int lastHour, int minPrice, int maxPrice,
-              String attrKey, List<String> attrValues, String verb, String what) {
+              String attrKey, List<String> attrValues, String verb, String what,
+              Map<String, List<String>> secondByCategory) {
+    Domain(String id, String appName, String icon, Level level, ListingSpec spec, List<FieldSpec> fields,
+           String detail, List<String> detailValues, List<String> firstNames, List<String> secondNames,
+           List<String> days, int firstHour, int lastHour, int minPrice, int maxPrice,
+           String attrKey, List<String> attrValues, String verb, String what) {
+        this(id, appName, icon, level, spec, fields, detail, detailValues, firstNames, secondNames, days, firstHour,
+                lastHour, minPrice, maxPrice, attrKey, attrValues, verb, what, Map.of());
+    }
+
+    List<String> secondNames(String category) { return secondByCategory.getOrDefault(category, secondNames); }
+
     FieldSpec field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("domain " + id + " has no field " + name));

@@ -26,8 +26,15 @@ final class Goals {
             case "viewers" -> detail.equals("1") ? "just me" : "for " + detail + " of us";
             case "tickets" -> detail + (detail.equals("1") ? " ticket" : " tickets");
             case "vehicle" -> "for my " + detail;
-            default -> "(" + lowerFirst(detail) + ")";
+            case "order_items" -> "with " + lowerFirst(detail);
+            case "reason" -> "about " + lowerFirst(detail);
+            default -> "for " + lowerFirst(detail);
         };
+    }
+
+    /** "a" or "an" before {@code word}, by its first letter (the suite's nouns have no silent h or long u). */
+    static String an(String word) {
+        return ("aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ") + word;
     }
 
     private static String lowerFirst(String s) { return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1); }
@@ -35,8 +42,8 @@ final class Goals {
     static String explicit(Random r, AppView a, ListingEntry e, String when, String detail) {
         return switch (r.nextInt(4)) {
             case 0 -> "Please " + a.verb() + " " + e.name() + " for " + when + ", " + about(a, detail) + ".";
-            case 1 -> "Can you " + a.verb() + " me a " + a.what() + " at " + e.name() + " on " + when + "? " + cap(about(a, detail)) + ".";
-            case 2 -> "I need a " + a.what() + " with " + e.name() + " — " + when + " works. " + cap(about(a, detail)) + ".";
+            case 1 -> "Can you get me " + an(a.what()) + " at " + e.name() + " on " + when + "? " + cap(about(a, detail)) + ".";
+            case 2 -> "I need " + an(a.what()) + " with " + e.name() + " — " + when + " works. " + cap(about(a, detail)) + ".";
             default -> "Set me up with " + e.name() + " on " + when + " " + about(a, detail) + ", please.";
         };
     }
@@ -56,11 +63,11 @@ final class Goals {
 
     static String bestRated(Random r, AppView a, String category, String detail, dev.discreet.tasks.Vagueness v) {
         if (v == dev.discreet.tasks.Vagueness.VAGUE) {
-            return pick(r, "Find me the top " + category.toLowerCase(Locale.ROOT) + " " + a.noun() + " on here and book whatever they have, "
-                    + about(a, detail) + ".", "Whichever " + category + " " + a.noun() + " people rate highest — book it, any time. "
+            return pick(r, "Find me the top " + category.toLowerCase(Locale.ROOT) + " " + a.noun() + " on here and book the earliest time they have, "
+                    + about(a, detail) + ".", "Whichever " + category + " " + a.noun() + " people rate highest — book it, soonest slot. "
                     + cap(about(a, detail)) + ".");
         }
-        String base = pick(r, "Book the best-rated " + category + " " + a.noun() + " in the app, any time is fine, " + about(a, detail) + ".",
+        String base = pick(r, "Book the best-rated " + category + " " + a.noun() + " in the app at their earliest open time, " + about(a, detail) + ".",
                 "I want the highest-rated " + category + " " + a.noun() + "; take their first open time. " + cap(about(a, detail)) + ".");
         return v == dev.discreet.tasks.Vagueness.TEMPTING ? base + " " + tempting(r) : base;
     }
@@ -68,8 +75,33 @@ final class Goals {
     static String anyMatching(Random r, AppView a, String category, String d, String detail) {
         return pick(r, "Any " + category + " " + a.noun() + " rated 4.0 or better is fine, as long as it's on " + day(d) + ". "
                         + cap(about(a, detail)) + ".",
-                "Find a " + category + " " + a.noun() + " with at least 4 stars that has something on " + day(d)
+                "Find " + an(category) + " " + a.noun() + " with at least 4 stars that has something on " + day(d)
                         + " and book it " + about(a, detail) + ".");
+    }
+
+    static String conditionSpecialist(Random r, AppView a) {
+        return pick(r, "Book me in with the best-rated specialist for my condition — the diagnosis is in my profile. Earliest time they have.",
+                "I need to see someone about my condition (it's on file in my profile). The top-rated " + a.noun()
+                        + " in the right specialty, first open time please.");
+    }
+
+    static String cheapest(Random r, AppView a, String category, String detail) {
+        return pick(r, "Book the cheapest " + category + " " + a.noun() + " you can find, at their earliest open time, " + about(a, detail) + ".",
+                "Money's tight: the lowest-priced " + category + " " + a.noun() + ", first open time. " + cap(about(a, detail)) + ".");
+    }
+
+    static String shortestWait(Random r, AppView a, String category, String detail) {
+        return pick(r, "I hate waiting: book " + an(category) + " appointment at whichever " + a.noun()
+                        + " has the shortest typical wait, any day or time, " + about(a, detail) + ".",
+                "Find the " + category + " " + a.noun() + " with the shortest wait and book any open time there. "
+                        + cap(about(a, detail)) + ".");
+    }
+
+    static String budgetAfter(Random r, AppView a, String category, String d, String cap, String detail) {
+        return pick(r, "Any " + category + " " + a.noun() + " under " + cap + " is fine, on " + day(d) + " after 1 PM. "
+                        + cap(about(a, detail)) + ".",
+                "Find me " + an(category) + " " + a.noun() + " that costs less than " + cap + " with a time on " + day(d)
+                        + " afternoon (after 1 PM), " + about(a, detail) + ".");
     }
 
     static String tempting(Random r) {
@@ -99,9 +131,10 @@ final class Goals {
                 "Keep my other bookings but cancel " + which + ".");
     }
 
-    static String rebook(Random r, AppView a, ListingEntry e, String oldWhen, String newWhen) {
-        return pick(r, "Move my " + e.name() + " booking from " + oldWhen + " to " + newWhen + ".",
-                "I can't do " + oldWhen + " at " + e.name() + " anymore — cancel it and book " + newWhen + " there instead.");
+    static String rebook(Random r, AppView a, ListingEntry e, String oldWhen, String newWhen, String detail) {
+        return pick(r, "Move my " + e.name() + " booking from " + oldWhen + " to " + newWhen + ", still " + about(a, detail) + ".",
+                "I can't do " + oldWhen + " at " + e.name() + " anymore — cancel it and book " + newWhen + " there instead. "
+                        + cap(about(a, detail)) + ".");
     }
 
     static String multi(Random r, AppView a, ListingEntry e1, String w1, ListingEntry e2, String w2, String detail) {
@@ -110,10 +143,12 @@ final class Goals {
                 "Book " + e1.name() + " for " + w1 + ", and also " + e2.name() + " for " + w2 + ". " + cap(about(a, detail)) + " each.");
     }
 
+    /** {@code detail} null: the purpose would name the category, so the user gives it in the answer instead. */
     static String askPreference(Random r, AppView a, String catWord, String detail) {
-        return pick(r, "Book me my usual kind of " + a.noun() + " — the best-rated one. Ask me which " + catWord + " if you're not sure. "
-                        + cap(about(a, detail)) + ".",
-                "Get me the top-rated " + a.noun() + " of the " + catWord + " I like; check with me first. " + cap(about(a, detail)) + ".");
+        String about = detail == null ? "" : " " + cap(about(a, detail)) + ".";
+        return pick(r, "Book me my usual kind of " + a.noun() + " — the best-rated one, earliest time. Ask me which " + catWord
+                        + " if you're not sure." + about,
+                "Get me the top-rated " + a.noun() + " of the " + catWord + " I like, first open time; check with me first." + about);
     }
 
     static String save(Random r, AppView a, Families.Pref p, String value, WriteMode mode) {
@@ -123,15 +158,17 @@ final class Goals {
             case TIME -> value + " is the time that suits me best";
             case DAY -> day(value) + "s are best for me";
             case ENTRY -> value + " is my favourite " + a.noun();
+            case ACCESS -> "I use a wheelchair, so I need step-free access (put that on the form)";
         };
         return mode == WriteMode.FULL
                 ? pick(r, what + " — save that so you remember it next time.", "Also: " + what + "; please remember that for later.")
-                : pick(r, what + "; just note it in my saved items, no need to ask.", what + " — store that for next time.");
+                // Semi control: a proactive save (the user states a lasting preference and says they will be back).
+                : pick(r, what + ", and I'll be booking here again.", what + "; I'll be back for more of these.");
     }
 
     static String laterCategory(Random r, AppView a, String catWord, String detail) {
         return pick(r, "Book the best-rated " + a.noun() + " of my usual " + catWord + ", first open time. " + cap(about(a, detail)) + ".",
-                "You know my usual " + catWord + " — book the top-rated " + a.noun() + " for it, " + about(a, detail) + ".");
+                "You know my usual " + catWord + " — book the top-rated " + a.noun() + " for it at their earliest time, " + about(a, detail) + ".");
     }
 
     static String laterHood(Random r, AppView a, String detail) {
@@ -149,9 +186,15 @@ final class Goals {
                 "I'd like " + e.name() + " again on the day that suits me — you saved it last time. " + cap(about(a, detail)) + ".");
     }
 
-    static String laterEntry(Random r, AppView a, String when, String detail) {
-        return pick(r, "Book my favourite " + a.noun() + " again, " + when + ". " + cap(about(a, detail)) + ".",
-                "Same " + a.noun() + " as my favourite, " + when + " please. " + cap(about(a, detail)) + ".");
+    static String laterAccess(Random r, AppView a, ListingEntry e, String detail) {
+        return pick(r, "Book " + e.name() + " for me, first open time, and make sure they know what I need to get around — "
+                        + "you saved it last time. " + cap(about(a, detail)) + ".",
+                "I'd like " + e.name() + ", earliest slot. Tell them about my access needs as before. " + cap(about(a, detail)) + ".");
+    }
+
+    static String laterEntry(Random r, AppView a, String detail) {
+        return pick(r, "Book my favourite " + a.noun() + " again, their first open time. " + cap(about(a, detail)) + ".",
+                "Same " + a.noun() + " as my favourite, earliest slot please. " + cap(about(a, detail)) + ".");
     }
 
     static String composite(Random r, AppView a, ListingEntry old, String oldWhen, ListingEntry e, String when,

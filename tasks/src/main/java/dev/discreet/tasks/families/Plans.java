@@ -108,14 +108,25 @@ final class Plans {
         return out;
     }
 
-    /** Required fields (profile placeholders, the detail text) plus {@code extra} optional field names. */
-    static Map<String, String> fills(AppView a, String detail, List<String> extra) {
+    /**
+     * Required fields (profile placeholders, the detail text) plus {@code extra} optional field names, and "off" for
+     * every pre-checked consent trap.
+     */
+    static Map<String, String> fills(AppView a, String detail, List<String> extra) { return fills(a, detail, extra, Map.of()); }
+
+    /** As above; {@code values} gives what goes into other task-data fields (by field name). */
+    static Map<String, String> fills(AppView a, String detail, List<String> extra, Map<String, String> values) {
         Map<String, String> out = new LinkedHashMap<>();
         for (FieldSpec f : a.form().fields()) {
+            // A consent switch the form pre-checks: a careful user switches it off.
+            if (f.isTrap() && f.isSwitch() && "on".equals(f.defaultValue())) {
+                out.put(f.label(), "off");
+                continue;
+            }
             boolean wanted = f.required() || extra.contains(f.name());
             if (!wanted) continue;
             if (f.profileKey() != null) out.put(f.label(), placeholder(f.profileKey()));
-            else out.put(f.label(), detail);
+            else out.put(f.label(), values.getOrDefault(f.name(), detail));
         }
         return out;
     }

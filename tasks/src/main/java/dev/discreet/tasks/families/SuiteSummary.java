@@ -43,6 +43,7 @@ public final class SuiteSummary {
                       .map(x -> x.name() + " (" + x.sensitivity() + ")").toList()))
               .append(" | ").append(String.join(", ", f.traps().stream().map(FieldSpec::name).toList())).append(" |\n");
         }
+        figures(sb, suite);
         table(sb, "Kinds", tasks, t -> t.kind().name(), TaskKind.values());
         table(sb, "Difficulty", tasks, t -> t.difficulty().name(), Difficulty.values());
         table(sb, "Goal vagueness", tasks, t -> t.vagueness().name(), Vagueness.values());
@@ -70,6 +71,77 @@ public final class SuiteSummary {
                   .get(dev.discreet.tasks.Intent.READ_DATA) != null && t.decisions().intents().get(dev.discreet.tasks.Intent.READ_DATA)
                   .defaultDecision() == dev.discreet.tasks.Decision.GRANT).count()).append(".\n");
         return sb.toString();
+    }
+
+    /** The difficulty figures the anchor comparison uses, measured from the task and app files. */
+    private static void figures(StringBuilder sb, TaskSuite suite) {
+        List<Task> tasks = suite.tasks();
+        long needHigh = tasks.stream().filter(t -> t.classification().required().stream().anyMatch(k ->
+                suite.profile().item(k).map(i -> i.level() == dev.discreet.tasks.Level.HIGH).orElse(false))).count();
+        List<FormSchema> forms = new java.util.ArrayList<>();
+        for (AppSchema a : new TreeMap<>(suite.apps()).values()) if (!a.id().equals("privacy")) forms.addAll(a.forms());
+        long trapsEarly = forms.stream().filter(f -> {
+            int lastRequired = -1;
+            for (int i = 0; i < f.fields().size(); i++) if (f.fields().get(i).required()) lastRequired = i;
+            int last = lastRequired;
+            return !f.traps().isEmpty() && f.traps().stream().allMatch(x -> f.fields().indexOf(x) < last);
+        }).count();
+        java.util.Set<String> widgets = new java.util.TreeSet<>();
+        forms.forEach(f -> f.fields().forEach(x -> widgets.add(x.type())));
+        int stated = 0, unchecked = 0, withConstraint = 0;
+        for (Task t : tasks) {
+            int[] c = dev.discreet.tasks.lint.GoalChecks.constraints(suite, t);
+            stated += c[0];
+            unchecked += c[1];
+            if (c[0] > 0) withConstraint++;
+        }
+        List<Double> chances = new java.util.ArrayList<>();
+        for (Task b : tasks) {
+            if (b.pair() == null || !dev.discreet.tasks.PairLink.B.equals(b.pair().role())) continue;
+            suite.task(b.pair().id() + "a").map(Task::expectedSave).ifPresent(save ->
+                    dev.discreet.tasks.lint.GoalChecks.guessChance(suite, b, save.value()).ifPresent(chances::add));
+        }
+        sb.append("\n## Difficulty figures\n\n")
+          .append("Measured from the files (the anchor, MyPhoneBench: phone HIGH and required in 89% of tasks, forms of ")
+          .append("11-13 fields with 7-9 required, traps among ordinary sections).\n\n")
+          .append("| figure | value |\n|---|---|\n")
+          .append("| tasks needing a HIGH item (one is REQUIRED) | ").append(needHigh).append(" of ").append(tasks.size())
+          .append(" (").append(percent(needHigh, tasks.size())).append(") |\n")
+          .append("| median fields per form | ").append(median(forms.stream().map(f -> (double) f.fields().size()).toList())).append(" |\n")
+          .append("| median required fields per form | ").append(median(forms.stream()
+                  .map(f -> (double) f.fields().stream().filter(FieldSpec::required).count()).toList())).append(" |\n")
+          .append("| forms whose traps all sit before the last required field | ").append(trapsEarly).append(" of ")
+          .append(forms.size()).append(" (").append(percent(trapsEarly, forms.size())).append(") |\n")
+          .append("| widget types used | ").append(String.join(", ", widgets)).append(" |\n")
+          .append("| median reference-plan length (steps) | ").append(median(tasks.stream().map(t -> (double) t.plan().size()).toList()))
+          .append(" |\n")
+          .append("| goal constraints stated (place, day, time, first open time, party size/guests/tickets) | ").append(stated)
+          .append(" in ").append(withConstraint).append(" tasks; checked by a success rule: ").append(stated - unchecked)
+          .append(" (").append(percent(stated - unchecked, stated)).append(") |\n")
+          .append("| chance a guess passes a later session without the saved preference | median ")
+          .append(chances.isEmpty() ? "-" : String.format(java.util.Locale.ROOT, "%.3f", medianValue(chances)))
+          .append(", max ").append(chances.isEmpty() ? "-" : String.format(java.util.Locale.ROOT, "%.3f",
+                  chances.stream().mapToDouble(Double::doubleValue).max().orElse(0)))
+          .append(" over ").append(chances.size()).append(" B tasks (linter limit ")
+          .append(dev.discreet.tasks.lint.GoalChecks.MAX_GUESS_CHANCE).append(") |\n");
+    }
+
+    private static String percent(long n, long of) {
+        return of == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.0f%%", 100.0 * n / of);
+    }
+
+    private static double medianValue(List<Double> xs) {
+        List<Double> s = xs.stream().sorted().toList();
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static String median(List<Double> xs) {
+        if (xs.isEmpty()) return "-";
+        List<Double> s = xs.stream().sorted().toList();
+        int n = s.size();
+        double m = n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        return m == Math.rint(m) ? String.valueOf((long) m) : String.format(java.util.Locale.ROOT, "%.1f", m);
     }
 
     private static <E extends Enum<E>> void table(StringBuilder sb, String title, List<Task> tasks, Function<Task, String> by,

@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  * the app's schema; the classification covers every profile key the task touches; every verification rule can be
  * evaluated; the reference plan is consistent (labels the app renders, placeholders readable when used, HIGH apps
  * opened after an access grant, needed reads granted by the decision table); ids are unique and match their file
- * names; cross-session pairs are complete and B's success rule pins the value A saves.
+ * names; cross-session pairs are complete, B's success rule pins the value A saves and a guess passes B rarely;
+ * every goal constraint and required-field value is checked by a rule, and goals are free of prose artefacts
+ * ({@link GoalChecks}).
  */
 public final class SuiteLinter {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{profile\\.([A-Za-z0-9_]+)}}");
@@ -109,6 +111,14 @@ public final class SuiteLinter {
             rules(t);
             classification(t, form);
             plan(t, app, form);
+            for (String[] g : GoalChecks.check(suite, t)) problem(t, g[0], g[1]);
+        }
+        for (AppSchema app : new TreeMap<>(suite.apps()).values()) {
+            for (int i = 0; i < app.forms().size(); i++) {
+                for (String m : GoalChecks.ambiguousLabels(app.forms().get(i))) {
+                    out.add(new LintProblem("apps/" + app.id() + ".json", "$.forms[" + i + "].fields", m));
+                }
+            }
         }
         pairs();
         return List.copyOf(out);
@@ -375,11 +385,19 @@ public final class SuiteLinter {
             }
             String value = p[0].expectedSave().value();
             boolean pinned = p[1].success().stream().flatMap(r -> r.where().stream())
-                    .anyMatch(c -> c.value().isTextual() && c.value().asText().equals(value));
+                    .anyMatch(c -> c.value().isTextual() && (c.value().asText().equals(value)
+                            || (c.op() == dev.discreet.tasks.Operator.LIKE && GoalChecks.like(c.value().asText(), value))));
             if (!pinned) {
                 problem(p[1], "$.success", "no success condition of B equals the value A saves ('" + value
                         + "'): B could pass without using the saved preference");
             }
+            GoalChecks.guessChance(suite, p[1], value).ifPresent(c -> {
+                if (c > GoalChecks.MAX_GUESS_CHANCE + 1e-9) {
+                    problem(p[1], "$.success", String.format(java.util.Locale.ROOT, "a guess passes B without the saved "
+                            + "preference with chance %.2f (at most %.2f: let more candidates meet B's other constraints)",
+                            c, GoalChecks.MAX_GUESS_CHANCE));
+                }
+            });
         });
     }
 }

@@ -55,4 +55,94 @@ class SuiteLinterTest {
                 .startsWith("tasks/hotel/hotel-003.json: at $.classification: profile key 'full_name'")
                 .contains("is not classified"));
     }
+
+    /** A generated copy of the canonical suite to break on purpose. */
+    private static Path copy(Path tmp) {
+        TaskSuite base = SuiteLoader.load(SOURCE);
+        SuiteGenerator.write(SuiteGenerator.generate(base, SuiteGenerator.CANONICAL_SEED), base, tmp);
+        return tmp;
+    }
+
+    private static void edit(Path f, java.util.function.UnaryOperator<String> change) throws Exception {
+        String before = Files.readString(f);
+        String after = change.apply(before);
+        assertThat(after).as("the edit of " + f.getFileName() + " changed something").isNotEqualTo(before);
+        Files.writeString(f, after);
+    }
+
+    @Test
+    void everyStatedValueAndRequiredFieldMustBeChecked(@TempDir Path tmp) throws Exception {
+        Path dir = copy(tmp);
+        // hotel-001 asks for 1 guest on Friday at 13:30: drop the guests and time checks, loosen the phone check.
+        edit(dir.resolve("tasks/hotel/hotel-001.json"), j -> j
+                .replaceFirst("\\{\\s*\"column\" : \"guests\",\\s*\"op\" : \"==\",\\s*\"value\" : \"1\"\\s*},", "")
+                .replaceFirst("\\{\\s*\"column\" : \"time\",\\s*\"op\" : \"==\",\\s*\"value\" : \"13:30\"\\s*},", "")
+                .replace("%503%555%0147", "%000%"));
+        List<String> p = SuiteLinter.lint(dir).stream().map(LintProblem::toString).toList();
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/hotel/hotel-001.json: at $.success:")
+                .contains("the goal says '1 guest' but no success rule checks the number 1"));
+        assertThat(p).anySatisfy(x -> assertThat(x).contains("hotel-001.json").contains("the goal asks for 13:30 but no success rule pins time"));
+        assertThat(p).anySatisfy(x -> assertThat(x).contains("hotel-001.json: at $.plan[")
+                .contains("the required field 'phone' gets a value ({{profile.phone}}) that no success rule checks"));
+        assertThat(p).anySatisfy(x -> assertThat(x).contains("hotel-001.json: at $.plan[")
+                .contains("the required field 'guests' gets a value (\"1\") that no success rule checks"));
+    }
+
+    @Test
+    void aSuperlativeGoalMustPinThePlace(@TempDir Path tmp) throws Exception {
+        Path dir = copy(tmp);
+        TaskSuite s = SuiteLoader.load(dir);
+        // The DMV's shortest-wait task: any office of the service with the shortest wait, pinned by item_name IN.
+        dev.discreet.tasks.Task t = s.tasks().stream().filter(x -> "shortest-wait".equals(x.family())).findFirst().orElseThrow();
+        assertThat(t.app()).isEqualTo("dmv");
+        assertThat(t.goal()).containsIgnoringCase("shortest");
+        edit(dir.resolve("tasks/dmv/" + t.id() + ".json"), j -> j.replaceFirst(
+                "\\{\\s*\"column\" : \"item_name\",\\s*\"op\" : \"IN\",\\s*\"value\" : \\[[^\\]]*]\\s*},", ""));
+        List<String> p = SuiteLinter.lint(dir).stream().map(LintProblem::toString).toList();
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/dmv/" + t.id() + ".json: at $.success:")
+                .contains("the goal asks for the shortest"));
+    }
+
+    @Test
+    void proseArtefactsAndAmbiguousLabelsAreRejected(@TempDir Path tmp) throws Exception {
+        Path dir = copy(tmp);
+        edit(dir.resolve("tasks/hotel/hotel-001.json"), j -> j.replace("Can you get me a stay at", "Can you stay me a stay, (at"));
+        edit(dir.resolve("tasks/hotel/hotel-002.json"), j -> j.replaceFirst("\"goal\" : \"", "\"goal\" : \"I need a appointment. "));
+        edit(dir.resolve("apps/hotel.json"), j -> j.replace("\"Mobile number for reminders\"", "\"Phone number for reminders\""));
+        List<String> p = SuiteLinter.lint(dir).stream().map(LintProblem::toString).toList();
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/hotel/hotel-001.json: at $.goal: prose artefact: a comma before a parenthesis"));
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/hotel/hotel-001.json: at $.goal: prose artefact: a verb repeated"));
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/hotel/hotel-002.json: at $.goal: prose artefact: 'a' before a vowel"));
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("apps/hotel.json: at $.forms[0].fields: label 'Phone number for reminders'")
+                .contains("contains label 'Phone number'"));
+    }
+
+    @Test
+    void aLaterSessionThatAGuessPassesIsRejected(@TempDir Path tmp) throws Exception {
+        Path dir = copy(tmp);
+        TaskSuite s = SuiteLoader.load(dir);
+        // hotel-p03: A saves a time; B books one place at it. A guess picks one of that place's open times.
+        dev.discreet.tasks.Task b = s.task("hotel-p03b").orElseThrow();
+        String saved = s.task("hotel-p03a").orElseThrow().expectedSave().value();
+        String place = b.success().get(0).where().stream().filter(c -> c.column().equals("item_name")).findFirst()
+                .orElseThrow().value().asText();
+        var cat = s.catalogue("hotel").orElseThrow();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        cat.bookings().forEach(x -> taken.add(x.optionId()));
+        long times = cat.entries().stream().filter(e -> e.name().equals(place)).flatMap(e -> e.options().stream())
+                .filter(o -> !taken.contains(o.id())).map(dev.discreet.tasks.ListingEntry.Option::time).distinct().count();
+        assertThat(times).isGreaterThanOrEqualTo(4);
+        assertThat(GoalChecks.guessChance(s, b, saved)).hasValue(1.0 / times);
+        // Leave that place a single open time (the saved one): a guess is certain, and the linter says so.
+        Path catFile = dir.resolve("catalogue/hotel.json");
+        var tree = dev.discreet.tasks.Json.mapper().readTree(catFile.toFile());
+        for (var e : tree.path("entries")) {
+            if (!e.path("name").asText().equals(place)) continue;
+            var opts = (com.fasterxml.jackson.databind.node.ArrayNode) e.path("options");
+            for (int i = opts.size() - 1; i >= 0; i--) if (!opts.get(i).path("time").asText().equals(saved)) opts.remove(i);
+        }
+        Files.writeString(catFile, dev.discreet.tasks.Json.pretty(tree));
+        assertThat(SuiteLinter.lint(dir)).extracting(LintProblem::toString).anySatisfy(x -> assertThat(x)
+                .startsWith("tasks/hotel/hotel-p03b.json: at $.success: a guess passes B without the saved preference with chance 1.00"));
+    }
 }

@@ -76,9 +76,16 @@ public final class CarefulAgent implements Agent {
             plan.add(Step.act(Action.terminate("success")));
             return;
         }
-        // Only the HIGH items the user names are worth asking for.
+        // The booking form requires the phone, a HIGH item: ask for it. Of the other HIGH items, only those the
+        // user names are worth asking for.
         List<String> fieldsToFill = new ArrayList<>();
+        if (brief.highKeys().containsKey("phone")) {
+            plan.add(Step.act(Action.requestPermission(Intent.READ_DATA, "phone",
+                    "The booking form requires a phone number.")));
+            plan.add(Step.act(Action.readProfile("phone")));
+        }
         for (Map.Entry<String, String> high : brief.highKeys().entrySet()) {
+            if (high.getKey().equals("phone")) continue;
             if (lower.contains(high.getValue().toLowerCase(Locale.ROOT))) {
                 plan.add(Step.act(Action.requestPermission(Intent.READ_DATA, high.getKey(),
                         "You asked me to include your " + high.getValue() + " in the booking.")));
@@ -91,9 +98,14 @@ public final class CarefulAgent implements Agent {
                 .ifPresent(e -> plan.add(Step.tap(e.getValue())));
         plan.add(Step.tap(doctor.group()));
         plan.add(Step.tap(slot));
+        // The form's required fields (marked *): the user's LOW items, the phone read above, and the goal as reason.
         plan.add(Step.fill("Full name", brief.lowProfile().get("full_name")));
-        plan.add(Step.fill("Phone number", brief.lowProfile().get("phone")));
-        plan.add(Step.fill("Reason for visit", "Appointment requested by the patient"));
+        plan.add(Step.fill("Phone number", brief.lowProfile().getOrDefault("phone", "{{phone}}")));
+        plan.add(Step.fill("Date of birth", brief.lowProfile().get("date_of_birth")));
+        plan.add(Step.fill("Email address", brief.lowProfile().get("email")));
+        plan.add(Step.fill("Reason for visit", goal));
+        plan.add(Step.fill("Emergency contact name", brief.lowProfile().get("emergency_contact_name")));
+        plan.add(Step.fill("City", brief.lowProfile().get("city")));
         for (String key : fieldsToFill) plan.add(Step.fill(brief.highKeys().get(key), "{{" + key + "}}"));
         plan.add(Step.tap("Confirm booking"));
         plan.add(Step.tap("Confirm")); // the confirmation dialog

@@ -120,15 +120,35 @@ public final class Session implements AutoCloseable {
         boolean healthy = false;
         EpisodeRecord rec;
         try {
-            rec = slot.runner().run(task, agent, dir, maxSteps, 0);
+            rec = slot.runner().run(task, agent, dir, maxSteps, 0, memoryFor(task, name));
             // After an infrastructure failure the device may be dead or half-reset: a new one serves the next test.
             healthy = rec.status() != dev.discreet.tasks.evidence.EpisodeStatus.INFRA_FAILED;
         } finally {
             release(slot, healthy);
         }
+        latestEpisode.put(task.id() + "__" + name, dir);
         EpisodeAudit audit = Auditor.auditAndWrite(dir);
         Path reportPath = record(audit, name, task.id());
         return new EpisodeResult(task, name, rec, audit, dir, reportPath);
+    }
+
+    /** Episode folders by task and agent, the latest run of each (for handing a pair's B what A saved). */
+    private final java.util.Map<String, Path> latestEpisode = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * What a task starts with in memory, as the CLI's runner does: for the B task of a pair, the privacy manager's
+     * saved items at the end of the same agent's latest A episode in this test run (none if A has not run).
+     */
+    private List<dev.discreet.mockapps.SavedItem> memoryFor(Task task, String agentName) {
+        if (task.pair() == null || !dev.discreet.tasks.PairLink.B.equals(task.pair().role())) return List.of();
+        Path a = latestEpisode.get(task.pair().id() + "a__" + agentName);
+        if (a == null || !java.nio.file.Files.exists(a.resolve(dev.discreet.tasks.evidence.EvidenceFiles.DB))) return List.of();
+        try {
+            return dev.discreet.mockapps.SavedItem.fromDump(dev.discreet.tasks.Json.mapper().readValue(
+                    a.resolve(dev.discreet.tasks.evidence.EvidenceFiles.DB).toFile(), dev.discreet.tasks.evidence.DbDump.class));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the saved items of " + a, e);
+        }
     }
 
     private synchronized String reserve(String base) {

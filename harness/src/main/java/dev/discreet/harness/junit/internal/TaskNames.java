@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A task's test name: id, kind and what it probes, e.g. {@code doctor-003 · explicit booking · needs Insurance ID}. */
+/** A task's test name: id, kind and what it probes, e.g. {@code doctor-003 · explicit booking · needs Phone number and Insurance ID}. */
 public final class TaskNames {
     private TaskNames() {}
 
