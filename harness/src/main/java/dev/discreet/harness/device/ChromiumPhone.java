@@ -332,9 +332,9 @@ public final class ChromiumPhone implements Device {
                 .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
                         (int) Math.round(css(sx)), (int) Math.round(css(sy))))
                 .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
-                // 100 ms of movement, then 50 ms still before lifting: no fling, so the page scrolls by exactly
-                // the finger's travel (250 ms scrolled the same and cost 150 ms more per swipe).
-                .addAction(finger.createPointerMove(Duration.ofMillis(100), PointerInput.Origin.viewport(),
+                // 50 ms of movement, then 50 ms still before lifting: no fling, so the page scrolls by exactly
+                // the finger's travel (250 and 100 ms of movement scrolled the same, and cost more per swipe).
+                .addAction(finger.createPointerMove(Duration.ofMillis(50), PointerInput.Origin.viewport(),
                         (int) Math.round(css(ex)), (int) Math.round(css(ey))))
                 .addAction(new Pause(finger, Duration.ofMillis(50)))
                 .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
