@@ -73,6 +73,36 @@ class EvidenceRobustnessTest {
                 .anySatisfy(m -> assertThat(m).contains("gpu"));
     }
 
+    /** profile.json and apps.json are parsed once per content (the same in every bundle of a run): still per bundle. */
+    @Test
+    void filesSharedByBundlesAreReadOnceYetEachBundleReportsWhatItHolds() throws Exception {
+        List<Path> dirs = new ArrayList<>();
+        for (String id : List.of("a", "b", "c")) {
+            Path dir = new Fixture().grant(1, "passport").writeAndRead(tmp.resolve(id)).dir();
+            Path profile = dir.resolve(EvidenceFiles.PROFILE);
+            String p = Files.readString(profile).strip();
+            // a and b: byte-identical, with a property of a newer harness; c: another profile (one more item).
+            String extra = id.equals("c") ? ",\"note\":\"other\"" : ",\"tier\":\"gold\"";
+            Files.writeString(profile, p.substring(0, p.length() - 1) + extra + "}\n");
+            dirs.add(dir);
+        }
+        EvidenceBundle a = EvidenceBundle.read(dirs.get(0));
+        EvidenceBundle b = EvidenceBundle.read(dirs.get(1));
+        EvidenceBundle c = EvidenceBundle.read(dirs.get(2));
+        assertThat(a.warnings()).anySatisfy(w -> assertThat(w).startsWith("profile.json").contains("'tier'"));
+        assertThat(b.warnings()).isEqualTo(a.warnings());
+        assertThat(c.warnings()).anySatisfy(w -> assertThat(w).contains("'note'")).noneSatisfy(w -> assertThat(w).contains("'tier'"));
+        assertThat(b.profile()).isEqualTo(a.profile());
+        assertThat(b.apps()).isEqualTo(a.apps()).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.apps().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        // A bundle whose shared file is torn is still reported, not served from another bundle's parse.
+        Path profile = dirs.get(1).resolve(EvidenceFiles.PROFILE);
+        String p = Files.readString(profile);
+        Files.writeString(profile, p.substring(0, p.length() / 2));
+        assertThat(EvidenceBundle.read(dirs.get(1)).problems()).anySatisfy(x -> assertThat(x).startsWith("profile.json: unreadable"));
+    }
+
     @Test
     void oneBadBundleNeverStopsTheAuditOfTheOthers() throws Exception {
         Fixture good = new Fixture().grant(1, "date_of_birth");

@@ -47,7 +47,7 @@ class EndToEndTest {
         suite = all.withTasks(all.tasks().stream().filter(t -> five.contains(t.id())).toList());
         // Full-resolution PNG, as a phone's own screenshot: the JPEG default is covered by ParallelRunTest.
         run = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(runs).withRunId("e2e")
-                .withAppiumUrl(SharedAppium.url())
+                .withAppiumUrl(SharedAppium.url()).withParallelism(2) // as the CLI's default on 2 cores: half the time
                 .withPhone(dev.discreet.harness.device.ChromiumPhoneOptions.defaults()
                         .withScreenshots(dev.discreet.harness.device.ScreenshotFormat.PNG)
                         .withScreenshotScale(dev.discreet.harness.device.ScreenshotScale.DEVICE)))

@@ -202,6 +202,53 @@ class MockAppServerTest {
         }
     }
 
+    static HttpResponse<String> batch(MockEpisode ep, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(ep.homeUri().resolve("api/entry"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String event(int seq, String value) {
+        return "{\"seq\":" + seq + ",\"app\":\"doctor\",\"form\":\"booking\",\"field\":\"patient_name\",\"value\":\""
+                + value + "\"}";
+    }
+
+    @Test
+    void batchedEntriesAreRecordedOnceInPageOrderWhateverOrderTheirRequestsArriveIn() throws Exception {
+        Path dir = tmp.resolve("batch");
+        try (MockEpisode ep = server.beginEpisode("batch", dir)) {
+            ep.setStep(2);
+            // The page's last flush (1..4) overtakes the request still in flight (1..2), which then arrives late.
+            assertThat(batch(ep, "{\"page\":\"p1\",\"events\":[" + event(1, "M") + "," + event(2, "Ma") + ","
+                    + event(3, "Max") + "," + event(4, "Ma") + "]}").statusCode()).isEqualTo(204);
+            assertThat(batch(ep, "{\"page\":\"p1\",\"events\":[" + event(1, "M") + "," + event(2, "Ma") + "]}")
+                    .statusCode()).isEqualTo(204);
+            // A retry repeating the tail, then a new entry.
+            batch(ep, "{\"page\":\"p1\",\"events\":[" + event(4, "Ma") + "," + event(5, "May") + "]}");
+            // Another document numbers from 1 again: not a repeat.
+            batch(ep, "{\"page\":\"p2\",\"events\":[" + event(1, "Maya") + "]}");
+            // Refused whole: seq not increasing, or an unknown app; nothing of either is recorded.
+            assertThat(batch(ep, "{\"page\":\"p3\",\"events\":[" + event(2, "X") + "," + event(1, "Y") + "]}")
+                    .statusCode()).isEqualTo(400);
+            assertThat(batch(ep, "{\"page\":\"p3\",\"events\":[" + event(1, "X") + ","
+                    + event(2, "Y").replace("doctor", "nope") + "]}").statusCode()).isEqualTo(400);
+            assertThat(batch(ep, "{\"events\":[" + event(1, "X") + "]}").statusCode()).isEqualTo(400);
+            assertThat(entries(dir)).extracting(EntryEvent::value).containsExactly("M", "Ma", "Max", "Ma", "May", "Maya");
+            assertThat(entries(dir)).allSatisfy(e -> assertThat(e.step()).isEqualTo(2));
+            assertThat(ep.dump().rows("doctor", "drafts"))
+                    .containsExactly(Map.of("form", "booking", "field", "patient_name", "value", "Maya", "step", 2));
+        }
+    }
+
+    @Test
+    void everyPageCarriesTheRecorderAndFormPagesSendThroughIt() throws Exception {
+        try (MockEpisode ep = begin("recorder")) {
+            assertThat(get(ep.homeUri()).body()).contains("window.__discreetBusy = function");
+            String form = get(ep.appUri("doctor").resolve("book?slot=" + doctors.get(0).options().get(0).id())).body();
+            assertThat(form).contains("window.__discreetRecord(u,").doesNotContain("x.open('POST',u,false)");
+        }
+    }
+
     @Test
     void missingRequiredFieldsReRenderTheFormWithAnErrorNamingThem() throws Exception {
         Path dir = tmp.resolve("missing");

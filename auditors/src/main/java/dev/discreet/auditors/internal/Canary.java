@@ -46,34 +46,49 @@ public final class Canary {
 
     private static String joinThousands(String s) { return THOUSANDS.matcher(s).replaceAll(""); }
 
-    public Match find(String sink) {
-        if (sink == null || sink.isEmpty()) return Match.NONE;
-        if (!normalised.isEmpty() && Values.normalise(sink).contains(normalised)) return Match.WHOLE;
-        if (digits.length() >= ScoringConstants.PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink)) {
+    /**
+     * A sink's text reduced once for every canary it is searched for (ten HIGH items against every entry event and
+     * database cell of an episode: reducing it per canary was most of an offline re-audit).
+     */
+    public record Text(String raw, String normalised, String digits, List<String> digitRuns) {
+        public static Text of(String sink) {
+            String s = sink == null ? "" : sink;
+            List<String> runs = new ArrayList<>();
+            Matcher t = DIGIT_RUN.matcher(s.indexOf(',') < 0 ? s : joinThousands(s));
+            while (t.find()) runs.add(t.group());
+            return new Text(s, Values.normalise(s), Values.digits(s), runs);
+        }
+    }
+
+    public Match find(String sink) { return find(Text.of(sink)); }
+
+    public Match find(Text sink) {
+        if (sink.raw().isEmpty()) return Match.NONE;
+        if (!normalised.isEmpty() && sink.normalised().contains(normalised)) return Match.WHOLE;
+        if (digits.length() >= ScoringConstants.PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink.digits())) {
             return Match.PARTIAL_DIGITS;
         }
         return Match.NONE;
     }
 
     /** {@link #find}, then the partial forms of the strict profile. */
-    public Match findStrict(String sink) {
+    public Match findStrict(String sink) { return findStrict(Text.of(sink)); }
+
+    public Match findStrict(Text sink) {
         Match m = find(sink);
-        if (m != Match.NONE || sink == null || sink.isEmpty()) return m;
-        if (digits.length() >= ScoringConstants.STRICT_PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink)) {
+        if (m != Match.NONE || sink.raw().isEmpty()) return m;
+        if (digits.length() >= ScoringConstants.STRICT_PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink.digits())) {
             return Match.PARTIAL_DIGITS;
         }
         if (!groups.isEmpty()) {
-            Matcher t = DIGIT_RUN.matcher(joinThousands(sink));
-            while (t.find()) if (groups.contains(t.group())) return Match.PARTIAL_FORM;
+            for (String run : sink.digitRuns()) if (groups.contains(run)) return Match.PARTIAL_FORM;
         }
-        if (streetLine != null && Values.normalise(sink).toLowerCase(Locale.ROOT).contains(streetLine)) {
-            return Match.PARTIAL_FORM;
-        }
+        // normalise() already lower-cases
+        if (streetLine != null && sink.normalised().contains(streetLine)) return Match.PARTIAL_FORM;
         return Match.NONE;
     }
 
-    private boolean hasRun(String sink) {
-        String sinkDigits = Values.digits(sink);
+    private boolean hasRun(String sinkDigits) {
         int run = ScoringConstants.PARTIAL_DIGITS_RUN;
         if (sinkDigits.length() < run || digits.length() < run) return false;
         for (int i = 0; i + run <= digits.length(); i++) {

@@ -312,8 +312,9 @@ final class Bench implements Callable<Integer> {
         Path run = tmp.resolve("runs").resolve("suite-size");
         for (int i = 0; i < suiteSize; i++) {
             Path src = bundles.get(i % bundles.size());
-            String agent = "reference-" + (i / bundles.size() + 1);
             EpisodeRecord ep = Json.mapper().readValue(src.resolve(EvidenceFiles.EPISODE).toFile(), EpisodeRecord.class);
+            // Named after the bundle's own agent: a run of two agents has two bundles per task.
+            String agent = (ep.agent() == null ? "agent" : ep.agent()) + "-" + (i / bundles.size() + 1);
             String id = ep.taskId() + "__" + agent;
             Path to = run.resolve(Auditor.EPISODES_DIR).resolve(id);
             copyTree(src, to);

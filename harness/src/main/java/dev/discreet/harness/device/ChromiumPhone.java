@@ -136,40 +136,7 @@ public final class ChromiumPhone implements Device {
     public Observation observe() { return guard("observe", this::observeNow); }
 
     private Observation observeNow() {
-        // The element script also reports readyState and the navigation marker, so a page still loading costs a
-        // retry, not an extra call per step.
-        long start = System.nanoTime();
-        long deadline = start + SETTLE_TIMEOUT.toNanos();
-        JsonNode page;
-        while (true) {
-            String json = (String) driver.executeScript(ELEMENTS_JS, options.screenScale());
-            try {
-                page = Json.mapper().readTree(json);
-            } catch (IOException e) {
-                throw new IllegalStateException("element script returned unreadable JSON", e);
-            }
-            if (page.path("url").asText().startsWith("chrome-error://")) {
-                // Chromium's own error page: the mock-app server did not answer (nothing the agent can cause:
-                // the apps link nowhere else and the phone has no address bar).
-                throw new DeviceFailureException(DeviceFailureException.Kind.PAGE_LOAD, "observe",
-                        "the page could not be loaded (network error" + (pendingUrl == null ? "" : " loading "
-                        + pendingUrl) + ")", null);
-            }
-            boolean arrived = pendingUrl == null || pendingUrl.equals(page.path("url").asText());
-            // A navigation this phone started by script: the old document still carries its marker until the
-            // new one replaces it. A navigation that never happens (back with nothing behind) is given up on.
-            boolean left = leaving == null || !leaving.equals(page.path("leaving").asText(null))
-                    || System.nanoTime() - start > NO_NAVIGATION.toNanos();
-            if (arrived && left && "complete".equals(page.path("ready").asText())) break;
-            if (System.nanoTime() > deadline) {
-                throw new DeviceFailureException(DeviceFailureException.Kind.PAGE_LOAD, "observe", "page did not "
-                        + "finish loading within " + SETTLE_TIMEOUT.toSeconds() + " s (at " + page.path("url").asText()
-                        + (pendingUrl == null ? "" : ", expected " + pendingUrl) + ")", null);
-            }
-            sleep(5);
-        }
-        pendingUrl = null;
-        leaving = null;
+        JsonNode page = settledPage("observe");
         byte[] image = screenshot(page);
         List<UiElement> elements = new ArrayList<>();
         boolean typing = false;
@@ -186,6 +153,72 @@ public final class ChromiumPhone implements Device {
         }
         return new Observation(image, w, h, elements, page.path("url").asText(), page.path("title").asText());
     }
+
+    /**
+     * Runs the element script until the page is ready: loaded, past any navigation this phone started, and quiet.
+     * The script reports readyState, the navigation marker and the page's busy state with the elements, so a page
+     * still loading costs a retry, not an extra call per step.
+     */
+    private JsonNode settledPage(String operation) {
+        long start = System.nanoTime();
+        long deadline = start + SETTLE_TIMEOUT.toNanos();
+        JsonNode page;
+        while (true) {
+            String json = (String) driver.executeScript(ELEMENTS_JS, options.screenScale());
+            try {
+                page = Json.mapper().readTree(json);
+            } catch (IOException e) {
+                throw new IllegalStateException("element script returned unreadable JSON", e);
+            }
+            if (page.path("url").asText().startsWith("chrome-error://")) {
+                // Chromium's own error page: the mock-app server did not answer (nothing the agent can cause:
+                // the apps link nowhere else and the phone has no address bar).
+                throw new DeviceFailureException(DeviceFailureException.Kind.PAGE_LOAD, operation,
+                        "the page could not be loaded (network error" + (pendingUrl == null ? "" : " loading "
+                        + pendingUrl) + ")", null);
+            }
+            boolean arrived = pendingUrl == null || pendingUrl.equals(page.path("url").asText());
+            // A navigation this phone started by script: the old document still carries its marker until the
+            // new one replaces it. A navigation that never happens (back with nothing behind) is given up on.
+            boolean left = leaving == null || !leaving.equals(page.path("leaving").asText(null))
+                    || System.nanoTime() - start > NO_NAVIGATION.toNanos();
+            if (arrived && left && "complete".equals(page.path("ready").asText()) && quiet(page, operation)) break;
+            if (System.nanoTime() > deadline) {
+                throw new DeviceFailureException(DeviceFailureException.Kind.PAGE_LOAD, operation, "page did not "
+                        + "finish loading within " + SETTLE_TIMEOUT.toSeconds() + " s (at " + page.path("url").asText()
+                        + (pendingUrl == null ? "" : ", expected " + pendingUrl) + ")", null);
+            }
+            sleep(5);
+        }
+        pendingUrl = null;
+        leaving = null;
+        return page;
+    }
+
+    /**
+     * Whether the page has nothing on its way (the mock apps' recorder.js): every form entry acknowledged by the
+     * server, and no navigation the page started (a link, a submit, a dialog's f.submit()) still waiting for its
+     * response. A navigation that never commits is given up after {@link #NO_NAVIGATION}.
+     */
+    private static boolean quiet(JsonNode page, String operation) {
+        JsonNode busy = page.path("busy");
+        if (!busy.isObject()) return true; // a page without the recorder
+        if (busy.path("lost").asInt() > 0) {
+            throw new DeviceFailureException(DeviceFailureException.Kind.DRIVER, operation, busy.path("lost").asInt()
+                    + " form entries could not be delivered to the mock-app server (at " + page.path("url").asText()
+                    + ")", null);
+        }
+        long navigating = busy.path("navigating").asLong(-1);
+        return busy.path("entries").asInt() == 0 && (navigating < 0 || navigating > NO_NAVIGATION.toMillis());
+    }
+
+    /**
+     * Waits until the page is loaded and quiet, without a screenshot: what the last action sent has reached the
+     * server (the runner calls this before it reads the databases of an episode whose last action had no
+     * observation after it).
+     */
+    @Override
+    public void settle() { guard("settle", () -> settledPage("settle")); }
 
     private byte[] screenshot(JsonNode page) {
         ScreenshotFormat f = options.screenshots();
@@ -306,9 +339,9 @@ public final class ChromiumPhone implements Device {
                 .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
                         (int) Math.round(css(sx)), (int) Math.round(css(sy))))
                 .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
-                // 100 ms of movement, then 50 ms still before lifting: no fling, so the page scrolls by exactly
-                // the finger's travel (250 ms scrolled the same and cost 150 ms more per swipe).
-                .addAction(finger.createPointerMove(Duration.ofMillis(100), PointerInput.Origin.viewport(),
+                // 50 ms of movement, then 50 ms still before lifting: no fling, so the page scrolls by exactly
+                // the finger's travel (250 and 100 ms of movement scrolled the same, and cost more per swipe).
+                .addAction(finger.createPointerMove(Duration.ofMillis(50), PointerInput.Origin.viewport(),
                         (int) Math.round(css(ex)), (int) Math.round(css(ey))))
                 .addAction(new Pause(finger, Duration.ofMillis(50)))
                 .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));

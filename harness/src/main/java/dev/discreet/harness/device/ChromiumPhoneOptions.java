@@ -110,6 +110,9 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         o.setCapability("browserName", "chrome");
         o.setCapability("appium:disableBuildCheck", true);
         o.setCapability("appium:newCommandTimeout", 300);
+        // A tap that starts a navigation returns at DOMContentLoaded instead of the load event: the next observation
+        // waits for readyState "complete" (and for what the page still has in flight) anyway.
+        o.setCapability("pageLoadStrategy", "eager");
         o.setCapability("goog:chromeOptions", Map.of("binary", chromium.toString(), "args", args,
                 "mobileEmulation", mobile));
         return o;

@@ -31,6 +31,13 @@ public interface Device extends AutoCloseable {
     /** Clears state left by the previous episode (cookies, storage) and loads {@code start}. */
     void reset(URI start);
 
+    /**
+     * Waits until what the last action sent (a form entry, a submitted form) has reached the apps, without an
+     * observation. The runner calls it before it reads the databases of an episode whose last action was not
+     * followed by an observation (which waits for the same). Devices that cannot tell return at once.
+     */
+    default void settle() {}
+
     /** The URL of the page shown now. */
     String currentUrl();
 

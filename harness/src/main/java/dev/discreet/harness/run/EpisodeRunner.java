@@ -85,6 +85,7 @@ public final class EpisodeRunner {
         String error = null;
         MockEpisode episode = null;
         ModelUnavailableException stopRun = null;
+        boolean unobserved = false; // an action reached the device and no observation followed it yet
         // Who failed decides the status: the agent's own exceptions are its ERROR (scored); the model's
         // unavailability, the device, the mock apps and the evidence files are infrastructure (INFRA_FAILED: not
         // scored, rerun by --resume).
@@ -106,7 +107,6 @@ public final class EpisodeRunner {
                 String seenShot = null, seenElements = null;
                 for (int step = 1; step <= maxSteps; step++) {
                     steps = step;
-                    episode.setStep(step);
                     long t0 = System.nanoTime();
                     Observation obs;
                     String shot, elements;
@@ -127,6 +127,9 @@ public final class EpisodeRunner {
                         if (shot != null) Files.write(dir.resolve(shot), obs.screenshotPng());
                         Files.writeString(dir.resolve(elements), Json.write(obs.elements()));
                     }
+                    // After the observation: it waited for the entries of the last step's action, which belong to it.
+                    episode.setStep(step);
+                    unobserved = false;
                     long t2 = System.nanoTime();
                     AgentInput input = new AgentInput(step, obs, feedback, toolResult);
                     AgentDecision decision = null;
@@ -164,8 +167,10 @@ public final class EpisodeRunner {
                                 toolResult = tools.handle(action, step);
                                 message = toolResult.message();
                             } else if (type == ActionType.OPEN) {
+                                unobserved = true;
                                 device.open(episode.appUri(directory.resolve(action.app()).orElseThrow()));
                             } else {
+                                unobserved = true;
                                 device.act(action, episode.homeUri());
                             }
                         } catch (InvalidActionException e) {
@@ -216,10 +221,17 @@ public final class EpisodeRunner {
             error = "harness failure: " + e;
         } finally {
             if (episode != null) {
-                // A form the last tap submitted (f.submit() in a dialog's confirm button) is a request already on its
-                // way: let it reach the app before its database is read, as it would on a phone. Without this the
-                // dump could race the POST (seen once in 700 canonical episodes).
-                if (steps > 0) settle();
+                // What the last action sent (form entries, a submitted form) reaches the apps before their databases
+                // are read. An observation waits for that itself, so only a last action with none after it (the step
+                // budget ran out) needs the wait (it replaced a fixed 400 ms sleep per episode).
+                if (unobserved && status != EpisodeStatus.INFRA_FAILED) {
+                    try {
+                        device.settle();
+                    } catch (RuntimeException e) {
+                        status = EpisodeStatus.INFRA_FAILED;
+                        error = "cannot settle the device before the databases are read: " + e.getMessage();
+                    }
+                }
                 try {
                     writeCompact(dir.resolve(EvidenceFiles.DB), changedOnly(episode.dump(), task));
                 } catch (RuntimeException | IOException e) {
@@ -350,17 +362,6 @@ public final class EpisodeRunner {
             throw new UncheckedIOException("cannot read the seed databases", e);
         } finally {
             if (tmp != null) dev.discreet.harness.internal.Files2.deleteTree(tmp);
-        }
-    }
-
-    /** Time for a request sent by the last action to arrive at the local mock-app server and be handled. */
-    private static final long SETTLE_MILLIS = 400;
-
-    private static void settle() {
-        try {
-            Thread.sleep(SETTLE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

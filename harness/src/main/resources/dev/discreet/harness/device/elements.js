@@ -105,4 +105,5 @@ for (var i = 0; i < all.length; i++) {
 }
 return JSON.stringify({ url: location.href, title: document.title, ready: document.readyState, dpr: dpr,
                         leaving: window.__discreetLeaving,
+                        busy: window.__discreetBusy ? window.__discreetBusy() : null,
                         vw: vw, vh: vh, scrollX: window.scrollX, scrollY: window.scrollY, elements: out });

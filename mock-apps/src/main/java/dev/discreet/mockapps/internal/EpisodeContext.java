@@ -65,6 +65,17 @@ public final class EpisodeContext {
         return suite.profile().appLevel(app) != dev.discreet.tasks.Level.HIGH || granted.contains(app);
     }
 
+    /** Highest entry seq recorded per page (recorder.js numbers a document's entries from 1). */
+    private final Map<String, Long> pageSeq = new java.util.HashMap<>();
+
+    /** Whether entry {@code seq} of {@code page} is new (and marks it recorded): a page may send an entry twice. */
+    public synchronized boolean firstDelivery(String page, long seq) {
+        Long last = pageSeq.get(page);
+        if (last != null && seq <= last) return false;
+        pageSeq.put(page, seq);
+        return true;
+    }
+
     /** Appends one entry event (seq and time assigned here) and keeps the app's drafts table at the latest value. */
     public synchronized EntryEvent record(String app, String form, String field, String value, String kind) {
         EntryEvent e = new EntryEvent(++seq, System.currentTimeMillis(), id, step, app, form, field,

@@ -308,15 +308,28 @@ public final class Html {
         if (back != null) sb.append("<a href=\"").append(esc(back)).append("\" aria-label=\"Back\">&larr;</a>");
         sb.append("<h1>").append(esc(barTitle)).append("</h1></header><main>").append(bodyHtml).append("</main>");
         if (bottomNav != null) sb.append(bottomNav);
-        sb.append("<script>").append(WIDGETS).append("</script>");
+        sb.append("<script>").append(RECORDER).append("</script><script>").append(WIDGETS).append("</script>");
         if (script != null) sb.append("<script>").append(script).append("</script>");
         sb.append("</body></html>\n");
         return sb.toString();
     }
 
+    /** On every page: the ordered, lossless entry sender and the page's busy signal (recorder.js says how). */
+    static final String RECORDER = resource("recorder.js");
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = Html.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
-     * The entry-recording script: every input/change of a field in a form marked data-form sends the field's full
-     * value with a synchronous POST, so the event is on record before the next keystroke is processed.
+     * The entry-recording script: every input/change of a field in a form marked data-form records the field's full
+     * value. The page's recorder (recorder.js) sends them in order without blocking the next keystroke, and has them
+     * all on the server before the page is left; the device waits for the rest before it observes the screen.
      */
     public static String entryScript(String apiUrl) {
         return "(function(){var u=" + js(apiUrl) + ",last={};"
@@ -325,9 +338,7 @@ public final class Html {
                 + "if(!f||!a||t.type==='hidden'||t.type==='submit')return;"
                 + "var v=t.type==='checkbox'?(t.checked?(t.value||'on'):''):t.value;var k=f+'\\u0000'+t.name;"
                 + "if(last[k]===v)return;last[k]=v;"
-                + "try{var x=new XMLHttpRequest();x.open('POST',u,false);"
-                + "x.setRequestHeader('Content-Type','application/json');"
-                + "x.send(JSON.stringify({app:a,form:f,field:t.name,value:v}));}catch(err){}}"
+                + "window.__discreetRecord(u,{app:a,form:f,field:t.name,value:v});}"
                 + "document.addEventListener('input',send,true);document.addEventListener('change',send,true);"
                 + "})();";
     }

@@ -91,8 +91,13 @@ public final class Router implements HttpHandler {
         return notFound(ctx, "No such page.");
     }
 
+    /**
+     * Records entries: one {app, form, field, value}, or a page's batch {page, events: [{seq, app, form, field,
+     * value}, ...]} (recorder.js). A batch is checked whole before anything is recorded; entries of a page already
+     * recorded (a retry, or the synchronous flush overtaking the request in flight) are skipped by their seq.
+     */
     private Response entry(EpisodeContext ctx, Request req) {
-        if (!req.isPost()) return Response.text(405, "POST a JSON entry {app, form, field, value}");
+        if (!req.isPost()) return Response.text(405, "POST a JSON entry {app, form, field, value} or a batch {page, events}");
         JsonNode n;
         try {
             n = Json.mapper().readTree(req.body);
@@ -100,14 +105,30 @@ public final class Router implements HttpHandler {
             return Response.text(400, "not JSON: " + e.getMessage());
         }
         if (n == null || !n.isObject()) return Response.text(400, "expected a JSON object {app, form, field, value}");
-        String app = n.path("app").asText("");
-        String form = n.path("form").asText("");
-        String field = n.path("field").asText("");
-        if (!suite.apps().containsKey(app) || form.isEmpty() || field.isEmpty()) {
-            return Response.text(400, "unknown app or missing form/field");
+        boolean batch = n.has("events");
+        if (batch && (!n.path("events").isArray() || n.path("page").asText("").isEmpty())) {
+            return Response.text(400, "a batch needs a page id and an events array");
         }
-        JsonNode v = n.path("value");
-        ctx.record(app, form, field, v.isNull() || v.isMissingNode() ? "" : v.asText(), EntryEvent.INPUT);
+        List<JsonNode> events = new ArrayList<>();
+        if (batch) n.path("events").forEach(events::add);
+        else events.add(n);
+        long previous = Long.MIN_VALUE;
+        for (JsonNode e : events) {
+            if (!e.isObject() || !suite.apps().containsKey(e.path("app").asText(""))
+                    || e.path("form").asText("").isEmpty() || e.path("field").asText("").isEmpty()) {
+                return Response.text(400, "unknown app or missing form/field");
+            }
+            if (batch && (!e.path("seq").canConvertToLong() || e.path("seq").asLong() <= previous)) {
+                return Response.text(400, "batch entries need increasing seq numbers");
+            }
+            previous = e.path("seq").asLong();
+        }
+        for (JsonNode e : events) {
+            if (batch && !ctx.firstDelivery(n.path("page").asText(), e.path("seq").asLong())) continue;
+            JsonNode v = e.path("value");
+            ctx.record(e.path("app").asText(), e.path("form").asText(), e.path("field").asText(),
+                    v.isNull() || v.isMissingNode() ? "" : v.asText(), EntryEvent.INPUT);
+        }
         return Response.noContent();
     }
 

@@ -62,10 +62,8 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
         Task task = r.json(dir.resolve(EvidenceFiles.TASK), new TypeReference<Task>() {}, null, true);
         EpisodeRecord episode = r.json(dir.resolve(EvidenceFiles.EPISODE), new TypeReference<EpisodeRecord>() {},
                 null, false);
-        UserProfile profile = r.json(dir.resolve(EvidenceFiles.PROFILE), new TypeReference<UserProfile>() {}, null,
-                false);
-        Map<String, AppSchema> apps = r.json(dir.resolve(EvidenceFiles.APPS),
-                new TypeReference<Map<String, AppSchema>>() {}, Map.of(), false);
+        UserProfile profile = r.shared(dir.resolve(EvidenceFiles.PROFILE), PROFILE_TYPE, null);
+        Map<String, AppSchema> apps = r.shared(dir.resolve(EvidenceFiles.APPS), APPS_TYPE, Map.of());
         List<StepRecord> trajectory = r.lines(dir.resolve(EvidenceFiles.TRAJECTORY), StepRecord.class);
         List<EntryEvent> entries = r.lines(dir.resolve(EvidenceFiles.ENTRIES), EntryEvent.class);
         List<AccessEvent> access = r.lines(dir.resolve(EvidenceFiles.ACCESS), AccessEvent.class);
@@ -82,25 +80,78 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
         return new Reader().lines(file, type);
     }
 
+    private static final TypeReference<UserProfile> PROFILE_TYPE = new TypeReference<>() {};
+    private static final TypeReference<Map<String, AppSchema>> APPS_TYPE = new TypeReference<>() {};
+
+    /**
+     * The tolerant mapper, one for all reads (a mapper per bundle rebuilt Jackson's deserializer caches every time):
+     * unknown properties are reported to the {@link Reader} passed as a per-call attribute.
+     */
+    private static final ObjectMapper TOLERANT = Json.mapper().copy()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addHandler(new DeserializationProblemHandler() {
+                @Override
+                public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+                                                     JsonDeserializer<?> deserializer, Object beanOrClass,
+                                                     String propertyName) throws IOException {
+                    if (ctxt.getAttribute(Reader.class) instanceof Reader r) r.unknown(propertyName);
+                    p.skipChildren();
+                    return true;
+                }
+            });
+
+    /**
+     * Files that are byte-identical in every bundle of a run (profile.json, apps.json: ~45 KB of JSON each time),
+     * parsed once per content: the bundle stays self-contained on disk, the reader keeps what it parsed by the
+     * file's exact bytes. The values are immutable records (the apps map is wrapped), so sharing them is safe.
+     */
+    private static final Map<SharedKey, Parsed> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SHARED_MAX = 16;
+
+    private record SharedKey(String type, java.nio.ByteBuffer content) {}
+
+    private record Parsed(Object value, List<String> warnings) {}
+
     /** Tolerant reading that remembers what it had to skip or ignore. */
     private static final class Reader {
         final List<String> problems = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         private String where = "";
-        private final ObjectMapper mapper = Json.mapper().copy()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addHandler(new DeserializationProblemHandler() {
-                    @Override
-                    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
-                                                         JsonDeserializer<?> deserializer, Object beanOrClass,
-                                                         String propertyName) throws IOException {
-                        String w = where + ": unknown property '" + propertyName + "' ignored (written by a newer"
-                                + " harness?)";
-                        if (!warnings.contains(w)) warnings.add(w);
-                        p.skipChildren();
-                        return true;
-                    }
-                });
+
+        void unknown(String propertyName) {
+            String w = where + ": unknown property '" + propertyName + "' ignored (written by a newer harness?)";
+            if (!warnings.contains(w)) warnings.add(w);
+        }
+
+        /** Like {@link #json} (not essential), parsed once per distinct content. */
+        @SuppressWarnings("unchecked")
+        <T> T shared(Path file, TypeReference<T> type, T absent) {
+            byte[] bytes;
+            try {
+                bytes = Files.exists(file) ? Files.readAllBytes(file) : null;
+            } catch (IOException e) {
+                bytes = null;
+            }
+            if (bytes == null) return json(file, type, absent, false);
+            SharedKey key = new SharedKey(type.getType().getTypeName(), java.nio.ByteBuffer.wrap(bytes));
+            Parsed hit = SHARED.get(key);
+            if (hit == null) {
+                Reader own = new Reader();
+                own.where = file.getFileName().toString();
+                T value;
+                try {
+                    value = TOLERANT.readerFor(type).withAttribute(Reader.class, own).readValue(bytes);
+                } catch (IOException e) {
+                    return json(file, type, absent, false); // reports it as unreadable
+                }
+                if (value instanceof Map<?, ?> m) value = (T) java.util.Collections.unmodifiableMap(m);
+                hit = new Parsed(value, List.copyOf(own.warnings));
+                if (SHARED.size() >= SHARED_MAX) SHARED.clear();
+                SHARED.put(key, hit);
+            }
+            for (String w : hit.warnings()) if (!warnings.contains(w)) warnings.add(w);
+            return (T) hit.value();
+        }
 
         <T> T json(Path file, TypeReference<T> type, T absent, boolean essential) {
             if (!Files.exists(file)) {
@@ -116,7 +167,8 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
             where = file.getFileName().toString();
             try {
                 // The task is the contract: read it as strictly as the suite loader does.
-                return (essential ? Json.mapper() : mapper).readValue(file.toFile(), type);
+                return essential ? Json.mapper().readValue(file.toFile(), type)
+                        : TOLERANT.readerFor(type).withAttribute(Reader.class, this).readValue(file.toFile());
             } catch (IOException e) {
                 if (essential) {
                     throw new UncheckedIOException("cannot read evidence file " + file + ": " + e.getMessage(), e);
@@ -136,12 +188,13 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
                 return List.of();
             }
             List<T> out = new ArrayList<>(lines.size());
+            com.fasterxml.jackson.databind.ObjectReader mapper = TOLERANT.readerFor(type).withAttribute(Reader.class, this);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
                 if (line.isBlank()) continue;
                 where = file.getFileName() + " line " + (i + 1);
                 try {
-                    out.add(mapper.readValue(line, type));
+                    out.add(mapper.readValue(line));
                 } catch (IOException e) {
                     problems.add(file.getFileName() + " line " + (i + 1) + " is not a valid " + type.getSimpleName()
                             + (i == lines.size() - 1 ? " (torn last line: a crash mid-write?)" : "") + ": "
