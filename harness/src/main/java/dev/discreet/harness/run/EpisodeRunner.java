@@ -95,7 +95,7 @@ public final class EpisodeRunner {
                 PrivacyTools tools = new PrivacyTools(task, suite.profile(), episode, access);
                 device.reset(episode.homeUri());
                 EpisodeBrief brief = brief(task, maxSteps);
-                agentCall(() -> {
+                agentCall(agent, () -> {
                     ScriptedAgents.begin(agent, brief, task);
                     return null;
                 });
@@ -132,7 +132,7 @@ public final class EpisodeRunner {
                     AgentDecision decision = null;
                     RuntimeException failure = null; // ends the episode, after this step's line is written
                     try {
-                        decision = agentCall(() -> agent.next(input));
+                        decision = agentCall(agent, () -> agent.next(input));
                     } catch (RuntimeException e) {
                         failure = e;
                     }
@@ -280,15 +280,17 @@ public final class EpisodeRunner {
     }
 
     /**
-     * Calls into agent code: whatever it throws is the agent's failure, except an unavailable model. Errors of agent
-     * code (a failed assertion, a stack overflow, a missing class) are its own too; only a JVM out of memory or
-     * otherwise broken ends the run.
+     * Calls into agent code: whatever it throws is the agent's failure, except an unavailable model reported by the
+     * harness's own model client (only the harness decides what is infrastructure: the same exception thrown by any
+     * other agent is that agent's ERROR). Errors of agent code (a failed assertion, a stack overflow, a missing
+     * class) are its own too; only a JVM out of memory or otherwise broken ends the run.
      */
-    private static <T> T agentCall(java.util.function.Supplier<T> call) {
+    private static <T> T agentCall(Agent agent, java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (ModelUnavailableException e) {
-            throw e;
+            if (dev.discreet.harness.agent.internal.HarnessClients.isHarnessModelClient(agent)) throw e;
+            throw new AgentFailure(e);
         } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
             throw new AgentFailure(e);
         }
