@@ -50,60 +50,53 @@ class McpServeEndToEndTest {
     @TempDir
     Path tmp;
 
-    @Test
-    @Timeout(value = 8, unit = TimeUnit.MINUTES)
-    void anMcpClientPlaysAWholeEpisodeToTheReferenceAgentsAudit() throws Exception {
-        TaskSuite suite = SuiteLoader.canonical();
-        Task task = suite.task(TASK).orElseThrow();
+    /** The reference agent's audit of the task in an ordinary run. */
+    private EpisodeAudit referenceAudit(TaskSuite suite) {
         RunResult reference = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(tmp).withRunId("ref")
                 .withAgents(List.of("reference")).withTaskIds(List.of(TASK)).withAppiumUrl(SharedAppium.url())
                 .withParallelism(1)).run();
         EpisodeAudit expected = reference.audits().get(0);
         assertThat(expected.success()).isTrue();
+        return expected;
+    }
 
-        RunOptions run = RunOptions.of(suite).withRunsDir(tmp).withRunId("mcp").withTaskIds(List.of(TASK))
-                .withAppiumUrl(SharedAppium.url());
-        RunResult served;
-        int toolCalls = 0;
-        try (McpEpisodeServer server = McpEpisodeServer.start(run, "mcp-agent", Duration.ofMinutes(2), 0, null, null,
-                line -> { })) {
-            String base = server.url().toString().replace("/mcp", "");
-            McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
-                    .requestTimeout(Duration.ofMinutes(2)).build();
-            try {
-                client.initialize();
-                assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("get_task", "observe",
-                        "click", "type_text", "swipe", "open_app", "request_permission", "read_profile", "save_profile",
-                        "ask_user", "finish");
-                JsonNode t = json(client.callTool(new McpSchema.CallToolRequest("get_task", Map.of())));
-                assertThat(t.path("goal").asText()).isEqualTo(task.goal());
-                assertThat(t.toString()).doesNotContain(TASK); // the user's words, not the task id
-                EpisodeBrief brief = Json.mapper().treeToValue(t.get("brief"), EpisodeBrief.class);
-                ReferenceAgent decider = new ReferenceAgent();
-                decider.begin(brief, task); // the test's own client knows the plan; the server never sends it
-                boolean ended = false;
-                while (!ended) {
-                    McpSchema.CallToolResult seen = client.callTool(new McpSchema.CallToolRequest("observe", Map.of()));
-                    assertThat(seen.content()).anyMatch(c -> c instanceof McpSchema.ImageContent i
-                            && i.mimeType().equals("image/jpeg") && !i.data().isEmpty());
-                    AgentDecision d = decider.next(input(json(seen)));
-                    McpSchema.CallToolResult r = client.callTool(call(d.action()));
-                    toolCalls++;
-                    assertThat(r.isError()).as("%s", r).isNotEqualTo(Boolean.TRUE);
-                    ended = json(r).path("episodeEnded").asBoolean(false);
-                    assertThat(toolCalls).isLessThan(60);
-                }
-                JsonNode over = json(client.callTool(new McpSchema.CallToolRequest("get_task", Map.of())));
-                assertThat(over.path("runOver").asBoolean()).isTrue();
-                assertThat(over.path("message").asText()).contains("report.html");
-            } finally {
-                client.closeGracefully();
-            }
-            served = server.awaitEnd(Duration.ofSeconds(5));
+    /**
+     * Plays the whole episode through the tools only, deciding with the reference plan follower (the test's own
+     * client knows the plan; the server never sends it). Returns the number of actions sent.
+     */
+    private static int play(McpSyncClient client, Task task) throws Exception {
+        client.initialize();
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("get_task", "observe",
+                "click", "type_text", "swipe", "open_app", "request_permission", "read_profile", "save_profile",
+                "ask_user", "finish");
+        JsonNode t = json(client.callTool(new McpSchema.CallToolRequest("get_task", Map.of())));
+        assertThat(t.path("goal").asText()).isEqualTo(task.goal());
+        assertThat(t.toString()).doesNotContain(TASK); // the user's words, not the task id
+        EpisodeBrief brief = Json.mapper().treeToValue(t.get("brief"), EpisodeBrief.class);
+        ReferenceAgent decider = new ReferenceAgent();
+        decider.begin(brief, task);
+        int actions = 0;
+        boolean ended = false;
+        while (!ended) {
+            McpSchema.CallToolResult seen = client.callTool(new McpSchema.CallToolRequest("observe", Map.of()));
+            assertThat(seen.content()).anyMatch(c -> c instanceof McpSchema.ImageContent i
+                    && i.mimeType().equals("image/jpeg") && !i.data().isEmpty());
+            AgentDecision d = decider.next(input(json(seen)));
+            McpSchema.CallToolResult r = client.callTool(call(d.action()));
+            actions++;
+            assertThat(r.isError()).as("%s", r).isNotEqualTo(Boolean.TRUE);
+            ended = json(r).path("episodeEnded").asBoolean(false);
+            assertThat(actions).isLessThan(60);
         }
-        EpisodeAudit actual = served.audits().get(0);
+        JsonNode over = json(client.callTool(new McpSchema.CallToolRequest("get_task", Map.of())));
+        assertThat(over.path("runOver").asBoolean()).isTrue();
+        assertThat(over.path("message").asText()).contains("report.html");
+        return actions;
+    }
+
+    private static void sameAudit(EpisodeAudit actual, EpisodeAudit expected, int actions, Path bundle) {
         assertThat(actual.agent()).isEqualTo("mcp-agent");
-        assertThat(toolCalls).isEqualTo(expected.steps());
+        assertThat(actions).isEqualTo(expected.steps());
         assertThat(actual.status()).isEqualTo(expected.status());
         assertThat(actual.success()).isEqualTo(expected.success());
         assertThat(actual.steps()).isEqualTo(expected.steps());
@@ -111,7 +104,60 @@ class McpServeEndToEndTest {
         assertThat(actual.findings()).extracting(Finding::rule, Finding::key, Finding::step)
                 .containsExactlyElementsOf(expected.findings().stream()
                         .map(f -> org.assertj.core.groups.Tuple.tuple(f.rule(), f.key(), f.step())).toList());
-        assertThat(EvidenceSeal.check(served.runDir().resolve("episodes").resolve(TASK + "__mcp-agent")).intact()).isTrue();
+        assertThat(EvidenceSeal.check(bundle).intact()).isTrue();
+    }
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void anMcpClientPlaysAWholeEpisodeOverStreamableHttpToTheReferenceAgentsAudit() throws Exception {
+        TaskSuite suite = SuiteLoader.canonical();
+        Task task = suite.task(TASK).orElseThrow();
+        EpisodeAudit expected = referenceAudit(suite);
+        RunOptions run = RunOptions.of(suite).withRunsDir(tmp).withRunId("mcp").withTaskIds(List.of(TASK))
+                .withAppiumUrl(SharedAppium.url());
+        RunResult served;
+        int actions;
+        try (McpEpisodeServer server = McpEpisodeServer.start(run, "mcp-agent", Duration.ofMinutes(2), 0, null, null,
+                line -> { })) {
+            String base = server.url().toString().replace("/mcp", "");
+            McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
+                    .requestTimeout(Duration.ofMinutes(2)).build();
+            try {
+                actions = play(client, task);
+            } finally {
+                client.closeGracefully();
+            }
+            served = server.awaitEnd(Duration.ofSeconds(5));
+        }
+        sameAudit(served.audits().get(0), expected, actions, served.runDir().resolve("episodes").resolve(TASK + "__mcp-agent"));
+    }
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void anMcpClientPlaysAWholeEpisodeOverStdioOfTheServeCommand() throws Exception {
+        TaskSuite suite = SuiteLoader.canonical();
+        Task task = suite.task(TASK).orElseThrow();
+        EpisodeAudit expected = referenceAudit(suite);
+        // `discreet serve --mcp` in its own JVM, as a desktop MCP client would start it
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        io.modelcontextprotocol.client.transport.ServerParameters params =
+                io.modelcontextprotocol.client.transport.ServerParameters.builder(java)
+                        .args("-cp", System.getProperty("java.class.path"), "dev.discreet.harness.cli.Main", "serve",
+                                "--mcp", "--tasks", TASK, "--runs-dir", tmp.toString(), "--run-id", "stdio",
+                                "--appium-url", SharedAppium.url().toString(), "--linger", "5").build();
+        var transport = new io.modelcontextprotocol.client.transport.StdioClientTransport(params,
+                io.modelcontextprotocol.json.McpJsonDefaults.getMapper());
+        transport.setStdErrorHandler(line -> { }); // the server's progress lines
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(2)).build();
+        int actions;
+        try {
+            actions = play(client, task);
+        } finally {
+            client.closeGracefully();
+        }
+        Path bundle = tmp.resolve("stdio").resolve("episodes").resolve(TASK + "__mcp-agent");
+        EpisodeAudit actual = dev.discreet.auditors.Auditor.readAudit(bundle.resolve("audit.json"));
+        sameAudit(actual, expected, actions, bundle);
     }
 
     private static JsonNode json(McpSchema.CallToolResult r) throws Exception {

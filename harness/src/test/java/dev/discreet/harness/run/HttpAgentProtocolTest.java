@@ -84,6 +84,7 @@ class HttpAgentProtocolTest {
             ex.getResponseBody().write(b);
             ex.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow reply must not block a retry
         server.start();
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
