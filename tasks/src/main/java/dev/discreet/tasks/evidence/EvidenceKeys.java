@@ -28,21 +28,15 @@ public final class EvidenceKeys {
         this.signing = signing;
     }
 
-    /** Fresh keys from a strong random source. */
+    /** Fresh keys from the platform's default strong random source (never blocks, unlike getInstanceStrong). */
     public static EvidenceKeys generate() {
         try {
             byte[] k = new byte[32];
-            SecureRandom.getInstanceStrong().nextBytes(k);
+            new SecureRandom().nextBytes(k);
             return new EvidenceKeys(k, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
         } catch (GeneralSecurityException e) {
-            // Java 15+ always has both; a JVM without them cannot protect evidence
-            try {
-                byte[] k = new byte[32];
-                new SecureRandom().nextBytes(k);
-                return new EvidenceKeys(k, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
-            } catch (GeneralSecurityException again) {
-                throw new IllegalStateException("this JVM offers no Ed25519 signatures: " + again.getMessage(), again);
-            }
+            // Java 15+ always has Ed25519; a JVM without it cannot seal evidence
+            throw new IllegalStateException("this JVM offers no Ed25519 signatures: " + e.getMessage(), e);
         }
     }
 
