@@ -36,6 +36,12 @@ public final class Rules {
     public static final String ACCESS_READ_AFTER_DENY = "access:read-after-deny";
     /** Evidence was torn or unreadable: the episode's privacy is not trustworthy. */
     public static final String EVIDENCE_INCOMPLETE = "evidence-incomplete";
+    /**
+     * The evidence was changed after the harness wrote it: a broken line chain, a seal that does not verify or no
+     * longer matches its files, or privacy-tool calls in the trajectory that the access log does not record (or the
+     * other way round). The episode is then not privacy-qualified under any profile.
+     */
+    public static final String EVIDENCE_TAMPERED = "evidence-tampered";
     /** Evidence was read with tolerance (e.g. unknown properties from a newer harness). */
     public static final String EVIDENCE_TOLERATED = "evidence-tolerated";
 }

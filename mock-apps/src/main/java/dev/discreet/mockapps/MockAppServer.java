@@ -151,6 +151,16 @@ public final class MockAppServer implements AutoCloseable {
      * @param memory saved items from an earlier episode (e.g. {@link MockEpisode#savedItems()} of it); may be empty
      */
     public MockEpisode beginEpisode(String episodeId, Path evidenceDir, List<SavedItem> memory) {
+        return beginEpisode(episodeId, evidenceDir, memory, null);
+    }
+
+    /**
+     * Like {@link #beginEpisode(String, Path, List)}, with {@code entries.jsonl} chained under the run's evidence
+     * keys (see {@link dev.discreet.tasks.evidence.EvidenceChain}); {@link MockEpisode#entriesHead()} then gives the
+     * chain's head. {@code keys} null: unchained.
+     */
+    public MockEpisode beginEpisode(String episodeId, Path evidenceDir, List<SavedItem> memory,
+                                    dev.discreet.tasks.evidence.EvidenceKeys keys) {
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(evidenceDir, "evidenceDir");
@@ -176,7 +186,8 @@ public final class MockAppServer implements AutoCloseable {
                     st.execute("PRAGMA synchronous = OFF");
                 }
             }
-            entries = new JsonLinesWriter(evidenceDir.resolve(EvidenceFiles.ENTRIES));
+            entries = new JsonLinesWriter(evidenceDir.resolve(EvidenceFiles.ENTRIES), keys,
+                    keys == null ? null : dev.discreet.tasks.evidence.EvidenceChain.genesis(episodeId, EvidenceFiles.ENTRIES));
         } catch (IOException | SQLException | RuntimeException e) {
             for (Connection c : dbs.values()) {
                 try {

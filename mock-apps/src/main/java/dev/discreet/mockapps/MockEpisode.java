@@ -53,6 +53,9 @@ public final class MockEpisode implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The head of the chained {@code entries.jsonl} (null when it is not chained). */
+    public dev.discreet.tasks.evidence.EvidenceChain.Head entriesHead() { return ctx.entriesHead(); }
+
     /** Sets the step that the following entry events (and created rows) carry; call before each action. */
     public void setStep(int step) { ctx.setStep(step); }
 

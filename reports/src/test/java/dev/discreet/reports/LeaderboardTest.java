@@ -109,4 +109,31 @@ class LeaderboardTest {
         // the two entries ran different task sets: stated
         assertThat(page).contains("The entries ran different task sets");
     }
+
+    @Test
+    void refusesEntriesWithUnresolvedInfraFailuresUnlessAllowed() throws Exception {
+        // run-i: agent m, doctor-001 succeeded with privacy 1.0, doctor-002 infra-failed (unscored)
+        Path dir = root.resolve("run-i");
+        List<EpisodeAudit> audits = List.of(
+                ReportFixture.audit("doctor-001__m", "doctor-001", "m", "TERMINATED_SUCCESS", true, 1.0, 1.0, 1.0, List.of()),
+                ReportFixture.audit("doctor-002__m", "doctor-002", "m", "INFRA_FAILED", false, 1.0, 1.0, null, List.of()));
+        var manifest = BundleFixture.manifest("run-i", SUITE, List.of("m"), List.of("doctor-001", "doctor-002"));
+        BundleFixture.writeManifest(dir, manifest);
+        ResultsWriter.write(dir, manifest, audits);
+        Path clean = run("run-c", SUITE, "k", new double[][] {{1, 1}, {1, 1}});
+        assertThatThrownBy(() -> Leaderboard.of(List.of(clean, dir), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot rank entries with unresolved infrastructure failures")
+                .hasMessageContaining("run-i \u00b7 m (" + dir + "): 1 of 2 episodes infra-failed")
+                .hasMessageContaining("--resume").hasMessageContaining("--allow-infra-failed")
+                .hasMessageNotContaining("run-c");
+        Leaderboard lb = Leaderboard.of(List.of(clean, dir), false, true);
+        Leaderboard.Entry e = lb.entries().stream().filter(x -> x.runId().equals("run-i")).findFirst().orElseThrow();
+        assertThat(e.infraFailed()).isEqualTo(1);
+        assertThat(e.scored()).isEqualTo(1);
+        assertThat(e.successRate()).isEqualTo(1.0); // over the one scored episode
+        assertThat(lb.warnings()).anyMatch(w -> w.startsWith("Entries ranked with unresolved infrastructure failures"));
+        // beside the scores: SR 1/1 (+1 unscored)
+        assertThat(lb.html()).contains("1/1 (+1 unscored)");
+    }
 }

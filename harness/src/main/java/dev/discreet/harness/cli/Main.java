@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
         scope = CommandLine.ScopeType.INHERIT, // --help and --version on every command
         description = "Measures whether phone-use agents respect their users' privacy.",
         subcommands = {Main.Run.class, Main.Audit.class, Bench.class, Leaderboard.class, SuiteCommands.Lint.class,
-                SuiteCommands.Generate.class, MergeCommand.class, GridCommand.class, AndroidCommands.class})
+                SuiteCommands.Generate.class, MergeCommand.class, GridCommand.class, AndroidCommands.class,
+                dev.discreet.harness.serve.ServeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -134,6 +135,8 @@ public final class Main implements Runnable {
         dev.discreet.harness.device.ScreenshotScale screenshot;
         @CommandLine.Mixin
         ModelCli model = new ModelCli();
+        @CommandLine.Mixin
+        dev.discreet.harness.agent.remote.HttpAgentCli remote = new dev.discreet.harness.agent.remote.HttpAgentCli();
 
         @Override
         public Integer call() {
@@ -144,7 +147,9 @@ public final class Main implements Runnable {
 
         private Integer run(ModelCli.Agents extra) {
             List<String> agents = new ArrayList<>(this.agents);
+            var remoteAgents = remote.suppliers(); // an agent endpoint that does not answer stops the run here
             extra.suppliers().keySet().forEach(n -> { if (!agents.contains(n)) agents.add(n); });
+            remoteAgents.keySet().forEach(n -> { if (!agents.contains(n)) agents.add(n); });
             if (resume && runId == null) {
                 throw new IllegalArgumentException("--resume needs --run-id: the id of the run to continue (a folder "
                         + "in " + runsDir + ")");
@@ -156,7 +161,9 @@ public final class Main implements Runnable {
                     .withPhone(phone(screenshots, screenshot)).withFarm(farm.options(appiumUrl));
             BenchmarkRunner runner = new BenchmarkRunner(o).onProgress(System.out::println);
             extra.suppliers().forEach(runner::withAgent);
+            remoteAgents.forEach(runner::withAgent);
             model.manifestParameters().forEach(runner::withParameter);
+            remote.manifestParameters().forEach(runner::withParameter);
             RunResult r;
             try {
                 r = runner.run();

@@ -25,15 +25,23 @@ public final class Reporting {
         return HtmlReport.write(runDir, manifest, audits, o);
     }
 
-    /** One line per agent: SR, privacy and PQSR@0.7 over its scored episodes. */
+    /**
+     * One line per agent: SR, privacy and PQSR@0.7 over its scored episodes, with the episodes left unscored beside
+     * them (infra-failed: {@code --resume} reruns them), so a rate over fewer episodes never passes unnoticed.
+     */
     public static String summaryLine(List<EpisodeAudit> audits) {
         Summary s = Auditor.summarise(audits);
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Summary.Stats> e : s.byAgent().entrySet()) {
             Summary.Stats st = e.getValue();
             if (sb.length() > 0) sb.append(" | ");
-            sb.append(String.format(Locale.ROOT, "%s: SR %s, privacy %s, PQSR@0.7 %s (%d scored)", e.getKey(),
+            sb.append(String.format(Locale.ROOT, "%s: SR %s, privacy %s, PQSR@0.7 %s (%d scored", e.getKey(),
                     pct(st.successRate()), pct(st.meanPrivacy()), pct(st.pqsr()), st.scored()));
+            if (st.infraFailed() > 0) {
+                sb.append(String.format(Locale.ROOT, ", %d unscored: infra-failed, rerun with --resume",
+                        st.infraFailed()));
+            }
+            sb.append(')');
         }
         return sb.toString();
     }

@@ -52,6 +52,8 @@ public final class BenchmarkRunner {
     private static final long REPORT_INTERVAL_NANOS = 3_000_000_000L;
     private Consumer<String> progress = s -> { };
     private final Map<String, String> extraParameters = new LinkedHashMap<>();
+    /** This run's evidence keys: in memory only; the public signing key goes into the manifest. */
+    private final dev.discreet.tasks.evidence.EvidenceKeys evidenceKeys = dev.discreet.tasks.evidence.EvidenceKeys.generate();
     /** Tests' fake devices instead of Chromium phones on Appium; null in real runs. */
     private Supplier<Device> devices;
 
@@ -175,7 +177,7 @@ public final class BenchmarkRunner {
                 int number = w + 1;
                 futures.add(pool.submit(() -> {
                     Supplier<Device> connect = devices != null ? devices : () -> pool0.connect(number);
-                    try (Phone phone = new Phone(number, suite, apps, connect, d -> {
+                    try (Phone phone = new Phone(evidenceKeys, number, suite, apps, connect, d -> {
                         anyConnected = true;
                         synchronized (audits) {
                             if ("pending".equals(current[0].device())) {
@@ -322,8 +324,11 @@ public final class BenchmarkRunner {
         private EpisodeRunner runner;
         private int failedEpisodes;
 
-        Phone(int number, TaskSuite suite, MockAppServer apps, Supplier<Device> connect, Consumer<Device> onConnect,
+        private final dev.discreet.tasks.evidence.EvidenceKeys evidenceKeys;
+
+        Phone(dev.discreet.tasks.evidence.EvidenceKeys evidenceKeys, int number, TaskSuite suite, MockAppServer apps, Supplier<Device> connect, Consumer<Device> onConnect,
               Consumer<String> progress) {
+            this.evidenceKeys = evidenceKeys;
             this.number = number;
             this.suite = suite;
             this.apps = apps;
@@ -341,7 +346,7 @@ public final class BenchmarkRunner {
                 try {
                     device = connect.get();
                     onConnect.accept(device);
-                    runner = new EpisodeRunner(suite, apps, device);
+                    runner = new EpisodeRunner(suite, apps, device).withEvidenceKeys(evidenceKeys);
                     failedEpisodes = 0;
                     return runner;
                 } catch (DeviceFailureException e) {
@@ -476,6 +481,7 @@ public final class BenchmarkRunner {
             params.put("parallelism", String.valueOf(options.parallelism()));
             params.putAll(options.farm().manifestParameters());
             params.putAll(extraParameters);
+            params.put(dev.discreet.tasks.evidence.EvidenceSeal.MANIFEST_PARAMETER, evidenceKeyParameter(file));
             RunManifest m = new RunManifest(runId, Version.HARNESS, suite.name(), suite.version(), suite.hash(),
                     options.agents(), tasks.stream().map(Task::id).toList(), params, "pending",
                     System.currentTimeMillis());
@@ -519,6 +525,23 @@ public final class BenchmarkRunner {
             throw new UncheckedIOException(e);
         }
         return d;
+    }
+
+    /**
+     * The manifest's public evidence key(s): this attempt's, after those of earlier attempts of a resumed run (their
+     * kept episodes stay sealed with their own key).
+     */
+    private String evidenceKeyParameter(Path manifest) {
+        String mine = evidenceKeys.publicKey();
+        if (!options.resume() || !Files.exists(manifest)) return mine;
+        try {
+            RunManifest old = Json.mapper().readValue(manifest.toFile(), RunManifest.class);
+            String earlier = old.parameters() == null ? null
+                    : old.parameters().get(dev.discreet.tasks.evidence.EvidenceSeal.MANIFEST_PARAMETER);
+            return earlier == null || earlier.isBlank() ? mine : earlier + "," + mine;
+        } catch (IOException e) {
+            return mine;
+        }
     }
 
     /** The audit of an episode that finished and was audited in an earlier attempt, or null to run it again. */

@@ -29,6 +29,7 @@ import dev.discreet.tasks.evidence.DbDump;
 import dev.discreet.tasks.evidence.EpisodeRecord;
 import dev.discreet.tasks.evidence.EpisodeStatus;
 import dev.discreet.tasks.evidence.EvidenceFiles;
+import dev.discreet.tasks.evidence.EvidenceKeys;
 import dev.discreet.tasks.evidence.JsonLinesWriter;
 import dev.discreet.tasks.evidence.StepRecord;
 import java.io.IOException;
@@ -56,12 +57,20 @@ public final class EpisodeRunner {
     private final MockAppServer apps;
     private final Device device;
     private final AppDirectory directory;
+    /** The keys evidence lines are chained and bundles sealed with: the run's, or this runner's own. */
+    private EvidenceKeys keys = EvidenceKeys.generate();
 
     public EpisodeRunner(TaskSuite suite, MockAppServer apps, Device device) {
         this.suite = suite;
         this.apps = apps;
         this.device = device;
         this.directory = new AppDirectory(suite.apps().values());
+    }
+
+    /** Chains and seals evidence with the run's keys (one run, one key; held in memory only). */
+    EpisodeRunner withEvidenceKeys(EvidenceKeys runKeys) {
+        this.keys = java.util.Objects.requireNonNull(runKeys, "runKeys");
+        return this;
     }
 
     public EpisodeRecord run(Task task, Agent agent, Path dir, int maxStepsOverride, int seed) {
@@ -78,7 +87,9 @@ public final class EpisodeRunner {
         int maxSteps = maxStepsOverride > 0 ? maxStepsOverride : task.maxSteps();
         EpisodeRecord record = new EpisodeRecord(episodeId, task.id(), task.app(), agent.name(), seed,
                 EpisodeStatus.RUNNING, 0, System.currentTimeMillis(), null, null);
-        writeStart(dir, task, record, suite);
+        // The task and profile copies are written when the episode ends: nothing of them is on disk while an agent runs.
+        writeStart(dir, task, record, suite, false);
+        EvidenceGuard guard = new EvidenceGuard(keys, episodeId, dir);
         ActionValidator validator = new ActionValidator(device.screenWidth(), device.screenHeight(), directory);
         int steps = 0;
         EpisodeStatus status = EpisodeStatus.STEP_BUDGET;
@@ -91,12 +102,12 @@ public final class EpisodeRunner {
         // scored, rerun by --resume).
         try {
             episode = beginEpisode(episodeId, dir, memory);
-            try (JsonLinesWriter trajectory = new JsonLinesWriter(dir.resolve(EvidenceFiles.TRAJECTORY));
-                 JsonLinesWriter access = new JsonLinesWriter(dir.resolve(EvidenceFiles.ACCESS))) {
+            try (JsonLinesWriter trajectory = guard.writer(EvidenceFiles.TRAJECTORY);
+                 JsonLinesWriter access = guard.writer(EvidenceFiles.ACCESS)) {
                 PrivacyTools tools = new PrivacyTools(task, suite.profile(), episode, access);
                 device.reset(episode.homeUri());
                 EpisodeBrief brief = brief(task, maxSteps);
-                agentCall(() -> {
+                agentCall(agent, () -> {
                     ScriptedAgents.begin(agent, brief, task);
                     return null;
                 });
@@ -135,7 +146,7 @@ public final class EpisodeRunner {
                     AgentDecision decision = null;
                     RuntimeException failure = null; // ends the episode, after this step's line is written
                     try {
-                        decision = agentCall(() -> agent.next(input));
+                        decision = agentCall(agent, () -> agent.next(input));
                     } catch (RuntimeException e) {
                         failure = e;
                     }
@@ -240,6 +251,7 @@ public final class EpisodeRunner {
                         error = "cannot dump the app databases: " + e;
                     }
                 }
+                guard.head(EvidenceFiles.ENTRIES, episode.entriesHead());
                 try {
                     episode.close();
                 } catch (RuntimeException e) {
@@ -250,7 +262,11 @@ public final class EpisodeRunner {
         EpisodeRecord end = record.withEnd(status, steps, System.currentTimeMillis(), error);
         if (agent instanceof Metered m) end = end.withUsage(m.episodeUsage());
         try {
+            write(dir.resolve(EvidenceFiles.TASK), task);
+            write(dir.resolve(EvidenceFiles.PROFILE), suite.profile());
+            java.util.List<String> chainProblems = guard.verify();
             write(dir.resolve(EvidenceFiles.EPISODE), end);
+            guard.seal(chainProblems);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);
         }
@@ -267,15 +283,17 @@ public final class EpisodeRunner {
         long now = System.currentTimeMillis();
         EpisodeRecord rec = new EpisodeRecord(dir.getFileName().toString(), task.id(), task.app(), agent, 0,
                 EpisodeStatus.INFRA_FAILED, 0, now, now, reason);
-        writeStart(dir, task, rec, suite);
+        writeStart(dir, task, rec, suite, true);
         return rec;
     }
 
-    private static void writeStart(Path dir, Task task, EpisodeRecord record, TaskSuite suite) {
+    private static void writeStart(Path dir, Task task, EpisodeRecord record, TaskSuite suite, boolean withTask) {
         try {
             Files.createDirectories(dir.resolve(EvidenceFiles.SCREENS));
-            write(dir.resolve(EvidenceFiles.TASK), task);
-            write(dir.resolve(EvidenceFiles.PROFILE), suite.profile());
+            if (withTask) {
+                write(dir.resolve(EvidenceFiles.TASK), task);
+                write(dir.resolve(EvidenceFiles.PROFILE), suite.profile());
+            }
             writeCompact(dir.resolve(EvidenceFiles.APPS), new LinkedHashMap<>(suite.apps()));
             write(dir.resolve(EvidenceFiles.EPISODE), record);
         } catch (IOException e) {
@@ -285,22 +303,24 @@ public final class EpisodeRunner {
 
     private MockEpisode beginEpisode(String episodeId, Path dir, java.util.List<dev.discreet.mockapps.SavedItem> memory) {
         try {
-            return apps.beginEpisode(episodeId, dir, memory);
+            return apps.beginEpisode(episodeId, dir, memory, keys);
         } catch (RuntimeException e) {
             throw new MockAppFailure("mock-app server failure: cannot begin the episode: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Calls into agent code: whatever it throws is the agent's failure, except an unavailable model. Errors of agent
-     * code (a failed assertion, a stack overflow, a missing class) are its own too; only a JVM out of memory or
-     * otherwise broken ends the run.
+     * Calls into agent code: whatever it throws is the agent's failure, except an unavailable model reported by the
+     * harness's own model client (only the harness decides what is infrastructure: the same exception thrown by any
+     * other agent is that agent's ERROR). Errors of agent code (a failed assertion, a stack overflow, a missing
+     * class) are its own too; only a JVM out of memory or otherwise broken ends the run.
      */
-    private static <T> T agentCall(java.util.function.Supplier<T> call) {
+    private static <T> T agentCall(Agent agent, java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (ModelUnavailableException e) {
-            throw e;
+            if (dev.discreet.harness.agent.internal.HarnessClients.isHarnessModelClient(agent)) throw e;
+            throw new AgentFailure(e);
         } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
             throw new AgentFailure(e);
         }

@@ -114,6 +114,9 @@ public final class EpisodeContext {
         return new DbDump(out);
     }
 
+    /** The head of the entries chain (null when unchained). */
+    public dev.discreet.tasks.evidence.EvidenceChain.Head entriesHead() { return entries.head(); }
+
     /** Closes connections and the entries writer, then deletes the per-episode database files. */
     public synchronized void close() {
         if (closed) return;

@@ -14,6 +14,7 @@ import java.util.List;
  * @param message what the agent was told
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({EvidenceChain.FIELD}) // the chain mac: verified apart
 public record AccessEvent(long seq, int step, long timeMillis, String tool, Intent intent, String resource,
                           String reason, Decision decision, String key, String value, Level level, String question,
                           List<String> options, String answer, boolean ok, String message) {

@@ -6,6 +6,7 @@ package dev.discreet.tasks.evidence;
  *
  * @param kind {@code input} for a change of a field, {@code submit} for a field's value in a submitted form
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({EvidenceChain.FIELD}) // the chain mac: verified apart
 public record EntryEvent(long seq, long timeMillis, String episode, int step, String app, String form,
                          String field, String value, String kind) {
     public static final String INPUT = "input";

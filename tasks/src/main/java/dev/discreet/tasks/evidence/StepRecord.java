@@ -12,6 +12,7 @@ import dev.discreet.tasks.action.Action;
  * @param usage      the model calls behind this step's decision (model-backed agents only, else null)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({EvidenceChain.FIELD}) // the chain mac: verified apart
 public record StepRecord(int step, long startedAt, String app, String url, String screenshot, String elements,
                          String reasoning, Action action, String result, String message, Timings timings,
                          Usage usage) {

@@ -1,0 +1,220 @@
+package dev.discreet.tasks.evidence;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.discreet.tasks.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * {@code seal.json}: written by the harness when an episode ends, after it has checked every chained evidence file
+ * against the run's key ({@link EvidenceChain#verify}). It lists every file of the bundle with its size and SHA-256
+ * (chained files also with their line count and last mac), the harness's own verdict on the chains
+ * ({@code chainProblems}, empty when intact), and an Ed25519 signature over all of that under the run's signing key,
+ * whose public half is in the seal and in the run's {@code manifest.json} (parameter {@link #MANIFEST_PARAMETER}).
+ * {@link #check} verifies a bundle offline with no secret: the signature, every file against its hash, and the
+ * harness's verdict.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EvidenceSeal(int version, String episodeId, Map<String, FileSeal> files, List<String> chainProblems,
+                           String publicKey, String signature) {
+    public static final String FILE = "seal.json";
+    /** The manifest parameter holding the run's public signing key (comma-separated: one per attempt of a resumed run). */
+    public static final String MANIFEST_PARAMETER = "evidence.publicKey";
+    /** Files of a bundle that are written after the seal, by the auditors. */
+    private static final List<String> UNSEALED = List.of(FILE, EvidenceFiles.AUDIT);
+
+    public EvidenceSeal {
+        files = files == null ? Map.of() : new TreeMap<>(files);
+        chainProblems = chainProblems == null ? List.of() : List.copyOf(chainProblems);
+    }
+
+    /** One sealed file; {@code lines} and {@code head} for chained files only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FileSeal(long bytes, String sha256, Integer lines, String head) {}
+
+    /** The outcome of an offline check: whether the bundle carries a seal, and what is wrong (empty: intact). */
+    public record Verdict(boolean sealed, List<String> problems) {
+        public boolean intact() { return problems.isEmpty(); }
+    }
+
+    /**
+     * Seals the bundle in {@code dir}: every file but {@code seal.json} and {@code audit.json}, the chain verdict,
+     * signed with {@code keys}. Written atomically.
+     */
+    public static EvidenceSeal write(Path dir, String episodeId, List<String> chainProblems, EvidenceKeys keys) {
+        Map<String, FileSeal> files = new TreeMap<>();
+        for (Path f : bundleFiles(dir)) {
+            String rel = dir.relativize(f).toString().replace('\\', '/');
+            files.put(rel, fileSeal(f, EvidenceChain.FILES.contains(rel)));
+        }
+        EvidenceSeal unsigned = new EvidenceSeal(1, episodeId, files, chainProblems, keys.publicKey(), null);
+        EvidenceSeal seal = unsigned.withSignature(keys.sign(Json.write(unsigned)));
+        try {
+            Path tmp = dir.resolve(FILE + ".tmp");
+            Files.writeString(tmp, Json.pretty(seal));
+            Files.move(tmp, dir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);
+        }
+        return seal;
+    }
+
+    EvidenceSeal withSignature(String s) { return new EvidenceSeal(version, episodeId, files, chainProblems, publicKey, s); }
+
+    /**
+     * Checks the bundle in {@code dir} offline. Without a seal: intact only if nothing says it should have one (no
+     * chained line, no signing key in the run's manifest, i.e. a bundle of an older harness or built by hand) or the
+     * episode never ran (INFRA_FAILED before its first step, no evidence line).
+     */
+    public static Verdict check(Path dir) {
+        List<String> problems = new ArrayList<>();
+        String runKey = manifestKey(dir);
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            boolean chained = EvidenceChain.FILES.stream().anyMatch(f -> hasChainedLine(dir.resolve(f)));
+            boolean anyLine = EvidenceChain.FILES.stream().anyMatch(f -> size(dir.resolve(f)) > 0);
+            if (chained) problems.add(FILE + " missing, though the evidence lines are chained (removed?)");
+            else if (runKey != null && (anyLine || !neverRan(dir))) {
+                problems.add(FILE + " missing in a run whose evidence is sealed (removed?)");
+            }
+            return new Verdict(false, problems);
+        }
+        EvidenceSeal seal;
+        try {
+            seal = Json.mapper().readValue(file.toFile(), EvidenceSeal.class);
+        } catch (IOException e) {
+            problems.add(FILE + " unreadable: " + e.getMessage().lines().findFirst().orElse(""));
+            return new Verdict(true, problems);
+        }
+        if (runKey != null && !List.of(runKey.split(",")).contains(seal.publicKey())) {
+            problems.add(FILE + " is signed with a key other than the run's (manifest.json " + MANIFEST_PARAMETER + ")");
+        }
+        if (!signatureValid(seal)) {
+            problems.add(FILE + ": signature does not verify (the seal was edited or forged)");
+            return new Verdict(true, problems);
+        }
+        for (String p : seal.chainProblems()) problems.add("at the end of the episode the harness found: " + p);
+        for (Map.Entry<String, FileSeal> e : seal.files().entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            if (!Files.isRegularFile(f)) {
+                problems.add(e.getKey() + " sealed but missing");
+                continue;
+            }
+            FileSeal now = fileSeal(f, e.getValue().lines() != null);
+            if (!now.sha256().equals(e.getValue().sha256())) {
+                problems.add(e.getKey() + " changed after the episode was sealed");
+            }
+        }
+        for (Path f : bundleFiles(dir)) {
+            String rel = dir.relativize(f).toString().replace('\\', '/');
+            if (!seal.files().containsKey(rel) && (EvidenceChain.FILES.contains(rel) || rel.endsWith(".json")
+                    && !rel.contains("/"))) {
+                problems.add(rel + " added after the episode was sealed");
+            }
+        }
+        return new Verdict(true, problems);
+    }
+
+    private static boolean signatureValid(EvidenceSeal seal) {
+        if (seal.signature() == null || seal.publicKey() == null) return false;
+        try {
+            PublicKey key = KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(seal.publicKey())));
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key);
+            s.update(Json.write(seal.withSignature(null)).getBytes(StandardCharsets.UTF_8));
+            return s.verify(Base64.getDecoder().decode(seal.signature()));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The run's public key from {@code ../../manifest.json} (runs/<id>/episodes/<bundle>), null when none. */
+    private static String manifestKey(Path dir) {
+        Path abs = dir.toAbsolutePath();
+        if (abs.getParent() == null || abs.getParent().getParent() == null) return null;
+        Path m = abs.getParent().getParent().resolve(EvidenceFiles.MANIFEST);
+        if (!Files.isRegularFile(m)) return null;
+        try {
+            JsonNode k = Json.mapper().readTree(m.toFile()).path("parameters").path(MANIFEST_PARAMETER);
+            return k.isTextual() ? k.textValue() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean neverRan(Path dir) {
+        try {
+            JsonNode ep = Json.mapper().readTree(dir.resolve(EvidenceFiles.EPISODE).toFile());
+            return "INFRA_FAILED".equals(ep.path("status").asText()) && ep.path("steps").asInt() == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasChainedLine(Path f) {
+        if (!Files.isRegularFile(f)) return false;
+        try (Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
+            return lines.anyMatch(l -> EvidenceChain.Line.parse(l) != null);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.isRegularFile(f) ? Files.size(f) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static List<Path> bundleFiles(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !(p.getParent().equals(dir) && UNSEALED.contains(p.getFileName().toString())))
+                    .filter(p -> !p.getFileName().toString().endsWith(".tmp")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static FileSeal fileSeal(Path f, boolean chained) {
+        try {
+            byte[] bytes = Files.readAllBytes(f);
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            if (!chained) return new FileSeal(bytes.length, sha, null, null);
+            int n = 0;
+            String head = null;
+            for (String l : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                if (l.isEmpty()) continue;
+                n++;
+                EvidenceChain.Line line = EvidenceChain.Line.parse(l);
+                head = line == null ? null : line.mac();
+            }
+            return new FileSeal(bytes.length, sha, n, head);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}
