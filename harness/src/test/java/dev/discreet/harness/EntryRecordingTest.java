@@ -57,6 +57,36 @@ class EntryRecordingTest {
         phone.act(Action.click(e.bounds().centerX(), e.bounds().centerY()), null);
     }
 
+    /** The element whose name starts with {@code label}, scrolled well inside the screen first. */
+    static UiElement onScreen(String label) {
+        Observation o = phone.observe();
+        for (int i = 0; i < 12; i++) {
+            UiElement e = o.elements().stream().filter(x -> x.name().startsWith(label)).findFirst().orElse(null);
+            int y = e == null ? Integer.MAX_VALUE : e.bounds().centerY();
+            if (y > 120 && y < phone.screenHeight() - 120) return e;
+            phone.act(Action.swipe(y <= 120 ? "down" : "up"), null);
+            o = phone.observe();
+        }
+        throw new AssertionError("'" + label + "' never came onto the screen: " + o.elements());
+    }
+
+    static void fill(String label, String text) {
+        tap(onScreen(label));
+        phone.observe();
+        phone.act(Action.type(text), null);
+        phone.observe();
+    }
+
+    /** A dropdown: its sheet opens on a tap, and the option is tapped in the sheet. */
+    static void choose(String label, String option) {
+        tap(onScreen(label));
+        Observation sheet = phone.observe();
+        UiElement o = sheet.elements().stream().filter(e -> "option".equals(e.role()) && option.equals(e.name()))
+                .findFirst().orElseThrow(() -> new AssertionError("no option '" + option + "' in " + sheet.elements()));
+        tap(o);
+        phone.observe();
+    }
+
     static List<EntryEvent> entries(Path dir) {
         return EvidenceBundle.readLines(dir.resolve(EvidenceFiles.ENTRIES), EntryEvent.class);
     }
@@ -92,20 +122,16 @@ class EntryRecordingTest {
     void aBookingConfirmedInTheDialogHasReachedTheAppWhenTheDeviceSettles() {
         try (MockEpisode ep = apps.beginEpisode("confirmed", dir)) {
             phone.reset(ep.appUri("hotel").resolve("book?option=140"));
-            Observation form = phone.observe();
+            phone.observe();
             int before = ep.dump().rows("hotel", "bookings").size();
-            tap(find(form, "Full name"));
-            phone.observe();
-            phone.act(Action.type("Maya Okonkwo-Lindqvist"), null);
+            // Every required field of the hotel form (suite 0.2.0): text boxes, and the guests dropdown's sheet.
+            fill("Full name", "Maya Okonkwo-Lindqvist");
+            fill("Phone number", "+1 503-555-0147");
+            fill("Email address", "maya@example.org");
+            choose("Number of guests", "1");
+            fill("City of residence", "Portland");
+            fill("Emergency contact name", "Lena Okonkwo");
             Observation o = phone.observe();
-            tap(find(o, "Phone"));
-            phone.observe();
-            phone.act(Action.type("+1 503-555-0147"), null);
-            o = phone.observe();
-            tap(find(o, "Number of guests"));
-            phone.observe();
-            phone.act(Action.type("1"), null);
-            o = phone.observe();
             for (int i = 0; i < 8 && o.elements().stream().noneMatch(e -> e.role().equals("dialog")); i++) {
                 UiElement submit = o.elements().stream().filter(e -> e.role().equals("button") && e.group() == null
                         && e.text().startsWith("Confirm"))
