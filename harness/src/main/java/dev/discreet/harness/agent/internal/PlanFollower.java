@@ -52,6 +52,13 @@ public final class PlanFollower {
     private final Set<String> filledByGuess = new HashSet<>();
     private int index;
     private String pendingText;
+    /**
+     * The field a fill typed into last, and its plan step: a person looks at the field after typing and types again
+     * when nothing arrived (keys sent right after a dropdown's sheet closed can be lost on this device).
+     */
+    private String typedLabel;
+    private int typedIndex = -1;
+    private int retypes;
     private String lastRead;
     private String harvesting;
     private int scrolls;
@@ -107,6 +114,16 @@ public final class PlanFollower {
     private AgentDecision planStep(List<UiElement> els) {
         Optional<AgentDecision> d = dialog(els);
         if (d.isPresent()) return d.get();
+        if (typedLabel != null && pendingText == null) {
+            String label = typedLabel;
+            typedLabel = null;
+            Optional<UiElement> field = find(els, label, true);
+            if (field.isPresent() && field.get().editable() && (field.get().text() == null || field.get().text().isEmpty())
+                    && retypes < 2) {
+                retypes++;
+                index = typedIndex; // the same fill again: tap the field, type
+            }
+        }
         if (index >= plan.size()) return new AgentDecision("Plan complete.", Action.terminate("success"));
         PlanStep s = plan.get(index);
         return switch (s.op()) {
@@ -322,6 +339,8 @@ public final class PlanFollower {
                 return planStep(els);
             }
             pendingText = value;
+            typedLabel = s.label();
+            typedIndex = index;
             return advance("Filling '" + s.label() + "'.", clickOf(e));
         }
         return scroll(s.label(), els);
