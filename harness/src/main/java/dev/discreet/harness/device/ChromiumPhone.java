@@ -108,20 +108,11 @@ public final class ChromiumPhone implements Device {
      * ({@link DeviceFailureException#classify}).
      */
     private <T> T guard(String operation, java.util.function.Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (org.openqa.selenium.interactions.MoveTargetOutOfBoundsException e) {
-            throw new InvalidActionException(operation + ": the point is outside the screen");
-        } catch (RuntimeException e) {
-            throw DeviceFailureException.classify(operation, e);
-        }
+        return DeviceFailureException.guard(operation, op);
     }
 
     private void guardRun(String operation, Runnable op) {
-        guard(operation, () -> {
-            op.run();
-            return null;
-        });
+        DeviceFailureException.guardRun(operation, op);
     }
 
     private static void quietly(Runnable r) {

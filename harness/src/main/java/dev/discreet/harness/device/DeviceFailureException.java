@@ -64,6 +64,29 @@ public class DeviceFailureException extends RuntimeException {
         return new DeviceFailureException(kind, operation, firstLine(t), t);
     }
 
+    /**
+     * Runs one device operation at a {@link Device} implementation's boundary: a touch outside the screen is the
+     * agent's {@link InvalidActionException}, any other failure is {@link #classify classified}. Shared by every
+     * device kind so that they draw the agent/infrastructure line in the same place.
+     */
+    public static <T> T guard(String operation, java.util.function.Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (org.openqa.selenium.interactions.MoveTargetOutOfBoundsException e) {
+            throw new InvalidActionException(operation + ": the point is outside the screen");
+        } catch (RuntimeException e) {
+            throw classify(operation, e);
+        }
+    }
+
+    /** {@link #guard} for an operation without a result. */
+    public static void guardRun(String operation, Runnable op) {
+        guard(operation, () -> {
+            op.run();
+            return null;
+        });
+    }
+
     /** WebDriver messages carry build and system information after the first line; the first says what happened. */
     private static String firstLine(Throwable t) {
         String m = t.getMessage();
