@@ -388,7 +388,7 @@ final class Bench implements Callable<Integer> {
                 .append(" (").append(System.getProperty("os.arch")).append("); Java ")
                 .append(System.getProperty("java.version")).append(", max heap ")
                 .append(Runtime.getRuntime().maxMemory() / 1024 / 1024).append(" MB\n");
-        md.append("- Browser: ").append(command("/usr/bin/chromium", "--version")).append("; ")
+        md.append("- Browser: ").append(command(ChromiumPhoneOptions.defaultChromium().toString(), "--version")).append("; ")
                 .append(command("/usr/bin/chromedriver", "--version").replaceAll("\\(.*", "").trim())
                 .append("; Appium 3.8 + chromium driver, headless, 412x915 CSS px at ratio 2.625\n");
         md.append("- Load average at start: ").append(loadavg()).append('\n');

@@ -18,7 +18,8 @@ final class FarmCli {
             + "(repeatable).")
     List<String> deviceOptions;
     @Option(names = "--chromium", description = "Chromium on the machine that runs the Appium server (default "
-            + "/usr/bin/chromium; checked here only when the server is on this machine).")
+            + "Debian's headless shell /usr/lib/chromium/chromium-headless-shell when installed, else /usr/bin/chromium; "
+            + "for a remote server /usr/bin/chromium; checked here only when the server is on this machine).")
     String chromium;
     @Option(names = "--chromedriver", description = "chromedriver on the machine that runs the Appium server "
             + "(default /usr/bin/chromedriver).")

@@ -69,6 +69,11 @@ public final class ChromiumPhone implements Device {
      */
     public static ChromiumPhone connect(URL server, ChromiumPhoneOptions options, ChromedriverPorts ports) {
         boolean local = Endpoints.isLoopback(server);
+        // The default shell starts through a launcher of this machine (HeadlessShell): a remote server gets Debian's
+        // chromium unless told otherwise.
+        if (!local && options.chromium().equals(HeadlessShell.DEBIAN)) {
+            options = options.withChromium(ChromiumPhoneOptions.DEBIAN_CHROMIUM);
+        }
         if (local) options.verify();
         dev.discreet.harness.internal.TempFolders.sweepOnce(); // profiles of earlier runs that were killed
         Path profile = null;

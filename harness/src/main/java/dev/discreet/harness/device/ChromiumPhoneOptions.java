@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * A phone emulated by Chromium behind Appium's chromium driver. Immutable; {@code with…} returns a copy.
- * Defaults are Debian's binaries, headless, a Pixel-class viewport with touch, and viewport JPEG screenshots at one
- * pixel per CSS pixel ({@link ScreenshotFormat#JPEG}, {@link ScreenshotScale#CSS}).
+ * Defaults are Debian's binaries (Chromium's headless shell when its package is installed, else {@code chromium}
+ * in headless mode), a Pixel-class viewport with touch, and viewport JPEG screenshots at one pixel per CSS pixel
+ * ({@link ScreenshotFormat#JPEG}, {@link ScreenshotScale#CSS}).
  */
 public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfile phone, boolean headless,
                                    List<String> extraArgs, ScreenshotScale screenshotScale,
@@ -34,8 +35,19 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         this(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, ScreenshotFormat.JPEG);
     }
 
+    /** Debian's {@code chromium}: the desktop browser, run with {@code --headless=new} unless asked for a window. */
+    public static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
+
+    /**
+     * The browser used when none is named: Chromium's headless shell if this machine has it (about half the CPU per
+     * step; {@code harness/bin/setup} installs it), else {@link #DEBIAN_CHROMIUM}.
+     */
+    public static Path defaultChromium() {
+        return Files.isExecutable(HeadlessShell.DEBIAN) ? HeadlessShell.DEBIAN : DEBIAN_CHROMIUM;
+    }
+
     public static ChromiumPhoneOptions defaults() {
-        return new ChromiumPhoneOptions(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
+        return new ChromiumPhoneOptions(defaultChromium(), Path.of("/usr/bin/chromedriver"),
                 PhoneProfile.PIXEL_7, true, List.of(), ScreenshotScale.CSS, ScreenshotFormat.JPEG);
     }
 
@@ -76,14 +88,21 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         return screenshotScale == ScreenshotScale.DEVICE ? phone.pixelRatio() : 1.0;
     }
 
+    /** Whether the browser is Chromium's headless shell (which has no window to show). */
+    public boolean headlessShell() { return HeadlessShell.is(chromium); }
+
     /** Checks that the binaries exist, with a message that says how to install them. */
     public void verify() {
         for (Path p : List.of(chromium, chromedriver)) {
             if (!Files.isExecutable(p)) {
                 throw new IllegalStateException(p + " is missing: install Debian's packages with "
-                        + "`apt-get install -y chromium chromium-driver` (or pass another path: --chromium, "
-                        + "--chromedriver)");
+                        + "`apt-get install -y chromium chromium-driver chromium-headless-shell` (or pass another "
+                        + "path: --chromium, --chromedriver)");
             }
+        }
+        if (!headless && headlessShell()) {
+            throw new IllegalStateException(chromium + " is Chromium's headless shell, which cannot show a window: "
+                    + "pass --chromium " + DEBIAN_CHROMIUM + " for a visible browser");
         }
     }
 
@@ -93,7 +112,8 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
      */
     public ChromiumOptions toCapabilities(int chromedriverPort, Path userDataDir) {
         List<String> args = new ArrayList<>();
-        if (headless) args.add("--headless=new");
+        // The headless shell is headless by nature and knows no --headless=new.
+        if (headless && !headlessShell()) args.add("--headless=new");
         args.addAll(BASE_ARGS);
         if (userDataDir != null) args.add("--user-data-dir=" + userDataDir);
         args.add("--window-size=" + phone.cssWidth() + "," + phone.cssHeight());
@@ -113,7 +133,10 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         // A tap that starts a navigation returns at DOMContentLoaded instead of the load event: the next observation
         // waits for readyState "complete" (and for what the page still has in flight) anyway.
         o.setCapability("pageLoadStrategy", "eager");
-        o.setCapability("goog:chromeOptions", Map.of("binary", chromium.toString(), "args", args,
+        // A local shell is started through a launcher that gives it its first page (see HeadlessShell); a remote
+        // server's shell needs the same from whoever installed it there.
+        Path binary = headlessShell() && userDataDir != null ? HeadlessShell.launcher(chromium) : chromium;
+        o.setCapability("goog:chromeOptions", Map.of("binary", binary.toString(), "args", args,
                 "mobileEmulation", mobile));
         return o;
     }

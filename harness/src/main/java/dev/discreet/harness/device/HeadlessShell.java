@@ -1,0 +1,55 @@
+package dev.discreet.harness.device;
+
+import dev.discreet.harness.internal.TempFolders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Chromium's headless shell ({@code chromium-headless-shell}, Debian's package of the same name): the browser without
+ * the desktop browser's UI layer. Per step it costs the machine about half the CPU of {@code chromium --headless=new}
+ * (BENCHMARKS.md), and renders pages with the same Blink. One quirk: started with a remote-debugging port and no URL
+ * it opens no page, and chromedriver, which passes no URL, then gives up ("unable to discover open pages"). The
+ * launcher made here adds {@code about:blank}.
+ */
+final class HeadlessShell {
+    private HeadlessShell() {}
+
+    /** Where Debian's package puts the binary. */
+    static final Path DEBIAN = Path.of("/usr/lib/chromium/chromium-headless-shell");
+
+    private static final Map<Path, Path> LAUNCHERS = new ConcurrentHashMap<>();
+
+    /** Whether {@code binary} is a headless shell (by the name every distribution and Chrome for Testing use). */
+    static boolean is(Path binary) {
+        String name = binary.getFileName() == null ? "" : binary.getFileName().toString();
+        return name.contains("headless-shell") || name.contains("headless_shell");
+    }
+
+    /**
+     * An executable of this machine that starts {@code shell} with chromedriver's arguments plus a first page; one per
+     * shell and JVM, in a temporary folder named after the JVM (removed when it ends, or swept after a kill).
+     */
+    static Path launcher(Path shell) {
+        return LAUNCHERS.computeIfAbsent(shell.toAbsolutePath(), s -> {
+            try {
+                Path dir = Files.createTempDirectory(TempFolders.prefix("chromium") + "launcher-");
+                Path script = dir.resolve("chromium-headless-shell");
+                // exec: the launcher does not stay as an extra process between chromedriver and the browser.
+                Files.writeString(script, "#!/bin/sh\nexec '" + s.toString().replace("'", "'\\''")
+                        + "' \"$@\" about:blank\n", StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+                dir.toFile().deleteOnExit();
+                script.toFile().deleteOnExit();
+                return script;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the headless shell's launcher in the temp folder", e);
+            }
+        });
+    }
+}
