@@ -115,7 +115,7 @@ public final class SuiteSummary {
           .append("| widget types used | ").append(String.join(", ", widgets)).append(" |\n")
           .append("| median reference-plan length (steps) | ").append(median(tasks.stream().map(t -> (double) t.plan().size()).toList()))
           .append(" |\n")
-          .append("| goal constraints stated (place, day, time, first open time, party size/guests/tickets) | ").append(stated)
+          .append("| goal constraints stated (place, day, date, time, first open time, cheapest/best-rated/shortest wait, rating cut, party size/guests/nights/tickets) | ").append(stated)
           .append(" in ").append(withConstraint).append(" tasks; checked by a success rule: ").append(stated - unchecked)
           .append(" (").append(percent(stated - unchecked, stated)).append(") |\n")
           .append("| chance a guess passes a later session without the saved preference | median ")
