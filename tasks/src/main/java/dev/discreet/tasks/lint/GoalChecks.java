@@ -235,7 +235,7 @@ public final class GoalChecks {
      * December" / "12 December" = that date on or after today), as (phrase, ISO date or null when it is no bookable
      * date, why not).
      */
-    static List<String[]> relativeDates(dev.discreet.tasks.ListingSpec.Calendar cal, String goal) {
+    public static List<String[]> relativeDates(dev.discreet.tasks.ListingSpec.Calendar cal, String goal) {
         List<String[]> out = new ArrayList<>();
         java.time.LocalDate today = cal.startDate();
         java.time.LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
