@@ -55,7 +55,7 @@ final class Goals {
         java.time.LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
         long week = java.time.temporal.ChronoUnit.DAYS.between(monday, d) / 7;
         if (d.equals(today)) return "today";
-        if (week == 0) return pick(r, "this " + wd, "on " + wd + " " + dayMonth(d));
+        if (week == 0) return pick(r, "this " + wd, "this " + wd, "on " + wd + " " + dayMonth(d));
         if (week == 1) {
             return d.getDayOfWeek().compareTo(today.getDayOfWeek()) <= 0
                     ? pick(r, "next " + wd, "on " + wd + " " + dayMonth(d))
