@@ -73,14 +73,20 @@ class SuiteLinterTest {
     @Test
     void everyStatedValueAndRequiredFieldMustBeChecked(@TempDir Path tmp) throws Exception {
         Path dir = copy(tmp);
-        // hotel-001 asks for 1 guest on Friday at 13:30: drop the guests and time checks, loosen the phone check.
+        // hotel-001 asks for 1 guest, 5 nights, on Friday at 13:30: drop the guests, nights and time checks, loosen
+        // the phone check.
         edit(dir.resolve("tasks/hotel/hotel-001.json"), j -> j
                 .replaceFirst("\\{\\s*\"column\" : \"guests\",\\s*\"op\" : \"==\",\\s*\"value\" : \"1\"\\s*},", "")
+                .replaceFirst("\\{\\s*\"column\" : \"nights\",\\s*\"op\" : \"==\",\\s*\"value\" : \"5\"\\s*},", "")
                 .replaceFirst("\\{\\s*\"column\" : \"time\",\\s*\"op\" : \"==\",\\s*\"value\" : \"13:30\"\\s*},", "")
                 .replace("%503%555%0147", "%000%"));
         List<String> p = SuiteLinter.lint(dir).stream().map(LintProblem::toString).toList();
         assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/hotel/hotel-001.json: at $.success:")
                 .contains("the goal says '1 guest' but no success rule checks the number 1"));
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/hotel/hotel-001.json: at $.success:")
+                .contains("the goal says '5 nights' but no success rule checks the number 5"));
+        assertThat(p).anySatisfy(x -> assertThat(x).contains("hotel-001.json: at $.plan[")
+                .contains("the required field 'nights' gets a value (\"5\") that no success rule checks"));
         assertThat(p).anySatisfy(x -> assertThat(x).contains("hotel-001.json").contains("the goal asks for 13:30 but no success rule pins time"));
         assertThat(p).anySatisfy(x -> assertThat(x).contains("hotel-001.json: at $.plan[")
                 .contains("the required field 'phone' gets a value ({{profile.phone}}) that no success rule checks"));
