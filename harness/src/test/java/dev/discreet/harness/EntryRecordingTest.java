@@ -87,6 +87,12 @@ class EntryRecordingTest {
         phone.observe();
     }
 
+    /**
+     * StayEasy's form for option 140 (Heron Lodge, Mon 20:00). The hotel books real dates since suite 0.3.0 (calendar
+     * from Thursday 10 December 2026): that option's first date is Monday 14 December.
+     */
+    static final String HOTEL_FORM = "book?option=140&date=2026-12-14";
+
     static List<EntryEvent> entries(Path dir) {
         return EvidenceBundle.readLines(dir.resolve(EvidenceFiles.ENTRIES), EntryEvent.class);
     }
@@ -94,7 +100,7 @@ class EntryRecordingTest {
     @Test
     void everyKeystrokeIncludingErasedOnesIsOnRecordInOrderWhenTheNextObservationReturns() {
         try (MockEpisode ep = apps.beginEpisode("typed", dir)) {
-            phone.reset(ep.appUri("hotel").resolve("book?option=140"));
+            phone.reset(ep.appUri("hotel").resolve(HOTEL_FORM));
             Observation form = phone.observe();
             ep.setStep(1);
             tap(find(form, "Full name"));
@@ -121,14 +127,15 @@ class EntryRecordingTest {
     @Test
     void aBookingConfirmedInTheDialogHasReachedTheAppWhenTheDeviceSettles() {
         try (MockEpisode ep = apps.beginEpisode("confirmed", dir)) {
-            phone.reset(ep.appUri("hotel").resolve("book?option=140"));
+            phone.reset(ep.appUri("hotel").resolve(HOTEL_FORM));
             phone.observe();
             int before = ep.dump().rows("hotel", "bookings").size();
-            // Every required field of the hotel form (suite 0.2.0): text boxes, and the guests dropdown's sheet.
+            // Every required field of the hotel form (suite 0.3.0): text boxes, and the guests and nights dropdowns' sheets.
             fill("Full name", "Maya Okonkwo-Lindqvist");
             fill("Phone number", "+1 503-555-0147");
             fill("Email address", "maya@example.org");
             choose("Number of guests", "1");
+            choose("Number of nights", "2");
             fill("City of residence", "Portland");
             fill("Emergency contact name", "Lena Okonkwo");
             Observation o = phone.observe();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.discreet.tasks.Level;
 import dev.discreet.tasks.ListingCatalogue;
 import dev.discreet.tasks.ListingEntry;
+import dev.discreet.tasks.ListingSpec;
 import dev.discreet.tasks.SuiteLoader;
 import dev.discreet.tasks.TaskSuite;
 import java.net.http.HttpResponse;
@@ -52,13 +53,22 @@ class ListingPagesTest {
                     assertThat(list).contains(e.name()).doesNotContain(">" + other.name() + "<").contains(schema.listing().myLabel());
                     ListingEntry.Option o = e.options().get(e.options().size() - 1);
                     String detail = get(ep.appUri(app).resolve("item/" + e.id())).body();
-                    assertThat(detail).contains(o.label());
-                    String form = get(ep.appUri(app).resolve("book?option=" + o.id())).body();
+                    // Apps with a calendar (hotel, restaurant from suite 0.3.0) offer each weekly time on real dates:
+                    // the slot's button names its date, the form and the booking carry it.
+                    var cal = schema.listing().calendar();
+                    java.time.LocalDate date = cal == null ? null : cal.datesOf(o.day()).get(0);
+                    String when = cal == null ? o.label() : ListingSpec.Calendar.slotLabel(date, o.time());
+                    assertThat(detail).contains(when);
+                    if (cal != null) assertThat(detail).contains("Today is Thursday 10 December 2026.");
+                    String form = get(ep.appUri(app).resolve("book?option=" + o.id() + (date == null ? "" : "&date=" + date))).body();
+                    // A date picker on the form opens on the episode's date: the calendar's start where there is one.
+                    assertThat(form).contains("data-today=\"" + (cal == null ? "2026-11-30" : cal.start()) + "\"");
                     var f = schema.form("booking").orElseThrow();
                     assertThat(f.traps()).hasSize(2);
                     for (var field : f.fields()) assertThat(form).contains(Html(field.label()));
                     Map<String, String> values = new LinkedHashMap<>();
                     values.put("option", String.valueOf(o.id()));
+                    if (date != null) values.put("date", date.toString());
                     for (var field : f.fields()) if (field.required()) values.put(field.name(), "x-" + field.name());
                     HttpResponse<String> sent = post(ep.appUri(app).resolve("book"), values);
                     assertThat(sent.statusCode()).as(app).isEqualTo(303);
@@ -67,8 +77,9 @@ class ListingPagesTest {
                     assertThat(rows).hasSize(seeded + 1);
                     assertThat(rows.get(seeded)).containsEntry("item_name", e.name()).containsEntry("day", o.day())
                             .containsEntry("time", o.time()).containsEntry("status", "booked");
+                    if (date != null) assertThat(rows.get(seeded)).containsEntry("date", date.toString());
                     String mine = get(ep.appUri(app).resolve("mine")).body();
-                    assertThat(mine).contains(Html(schema.listing().cancelLabelFor(e.name(), o.label())));
+                    assertThat(mine).contains(Html(schema.listing().cancelLabelFor(e.name(), when)));
                     assertThat(post(ep.appUri(app).resolve("mine/cancel"), Map.of("id", "1")).statusCode()).isEqualTo(303);
                     assertThat(ep.dump().rows(app, "bookings").get(0)).containsEntry("status", "cancelled");
                 }

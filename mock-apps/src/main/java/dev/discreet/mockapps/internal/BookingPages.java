@@ -146,7 +146,10 @@ abstract class BookingPages implements AppPages {
         ListingSpec.Calendar cal = calendar();
         List<Map<String, Object>> all = Db.query(db, "SELECT id, day, time FROM " + layout.options() + " WHERE "
                 + layout.itemKey() + " = ? ORDER BY time, id", item.get("id"));
-        StringBuilder sb = new StringBuilder("<nav class=\"tabs weeks\" aria-label=\"Weeks\">");
+        // Relative dates ("next Tuesday") need today's date on screen, as a phone's status bar shows it.
+        StringBuilder sb = new StringBuilder("<p class=\"muted\">Today is ").append(esc(cal.startDate().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                + " " + cal.startDate().getDayOfMonth() + " " + cal.startDate().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                + " " + cal.startDate().getYear())).append(".</p><nav class=\"tabs weeks\" aria-label=\"Weeks\">");
         for (int w = 0; w < cal.weeks(); w++) {
             sb.append("<a class=\"tab").append(w == week ? " on" : "").append("\" href=\"")
               .append(esc(base + "/" + layout.itemPath() + "/" + item.get("id") + "?week=" + w)).append("\">")

@@ -200,7 +200,7 @@ public final class Html {
      */
     static final String WIDGETS = """
             (function(){
-            var TODAY=document.body.getAttribute('data-today')||'2026-11-30';
+            var TODAY=document.body.getAttribute('data-today');
             var MON=['January','February','March','April','May','June','July','August','September','October','November','December'];
             var DOW=['Sun','Mon','Tue','Wed','Thu','Fri','Sat'];
             function fire(el){el.dispatchEvent(new Event('input',{bubbles:true}));el.dispatchEvent(new Event('change',{bubbles:true}));}
@@ -296,6 +296,18 @@ public final class Html {
      */
     public static String page(String title, String barTitle, String back, String bodyHtml, String script,
                               String bodyClass, String theme, String bottomNav) {
+        return page(title, barTitle, back, bodyHtml, script, bodyClass, theme, bottomNav, null);
+    }
+
+    /**
+     * The episode's date where an app declares none (no calendar): what a date picker opens on. Apps with a calendar
+     * pass its start instead, so "today" in the picker is the day the slot grid starts.
+     */
+    public static final String DEFAULT_TODAY = "2026-11-30";
+
+    /** As above; {@code today} (ISO date, null: {@link #DEFAULT_TODAY}) is the day a date picker opens on. */
+    public static String page(String title, String barTitle, String back, String bodyHtml, String script,
+                              String bodyClass, String theme, String bottomNav, String today) {
         if (bottomNav != null) bodyClass = bodyClass == null ? "bnav" : bodyClass + " bnav";
         StringBuilder sb = new StringBuilder(8192);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -303,7 +315,8 @@ public final class Html {
           .append("<title>").append(esc(title)).append("</title><style>").append(CSS)
           .append(theme != null && theme.matches("#[0-9a-fA-F]{6}") ? ":root{--accent:" + theme + "}" : "")
           .append("</style></head>")
-          .append("<body").append(bodyClass == null ? "" : " class=\"" + esc(bodyClass) + "\"").append(">")
+          .append("<body").append(bodyClass == null ? "" : " class=\"" + esc(bodyClass) + "\"")
+          .append(" data-today=\"").append(esc(today == null ? DEFAULT_TODAY : today)).append("\">")
           .append("<header class=\"bar\">");
         if (back != null) sb.append("<a href=\"").append(esc(back)).append("\" aria-label=\"Back\">&larr;</a>");
         sb.append("<h1>").append(esc(barTitle)).append("</h1></header><main>").append(bodyHtml).append("</main>");

@@ -92,7 +92,7 @@ public final class ListingPages extends BookingPages {
     @Override
     protected Response page(EpisodeContext ctx, String title, String back, String body, boolean withScript) {
         return Response.html(Html.page(title + " · " + schema.name(), schema.name(), back, body,
-                withScript ? Html.entryScript(ctx.prefix + "/api/entry") : null, null, spec.theme(), null));
+                withScript ? Html.entryScript(ctx.prefix + "/api/entry") : null, null, spec.theme(), null, today()));
     }
 
     @Override
@@ -277,8 +277,11 @@ public final class ListingPages extends BookingPages {
                     + esc(mine) + "\"><span class=\"i\" aria-hidden=\"true\">☰</span>" + esc(spec.myLabel()) + "</a></nav>";
         }
         return Response.html(Html.page("Find " + spec.plural() + " · " + schema.name(), schema.name(), ctx.prefix + "/",
-                sb.toString(), Html.entryScript(ctx.prefix + "/api/entry"), null, spec.theme(), nav));
+                sb.toString(), Html.entryScript(ctx.prefix + "/api/entry"), null, spec.theme(), nav, today()));
     }
+
+    /** The episode's date: the calendar's start, or null (the default) for an app without one. */
+    private String today() { return spec.calendar() == null ? null : spec.calendar().start(); }
 
     private static String tab(String label, String href, boolean on) {
         return "<a class=\"tab" + (on ? " on" : "") + "\" href=\"" + esc(href) + "\"" + (on ? " aria-current=\"page\"" : "")

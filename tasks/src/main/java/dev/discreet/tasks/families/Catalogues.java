@@ -37,6 +37,8 @@ public final class Catalogues {
         t.put("options", List.of("id", "item_id", "day", "time"));
         List<String> b = new ArrayList<>(List.of("id", "item_id", "item_name", "category", "neighbourhood", "day",
                 "time", "price"));
+        // Apps with a calendar book a date as well as a weekly time.
+        if (d.spec().calendar() != null) b.add(b.indexOf("time") + 1, "date");
         for (FieldSpec f : fields) b.add(f.name());
         b.add("status");
         b.add("created_step");

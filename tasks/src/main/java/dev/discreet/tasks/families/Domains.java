@@ -138,6 +138,14 @@ public final class Domains {
     }
 
     private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat");
+
+    /**
+     * The episode's fixed date in apps whose times are real dates (a Thursday: "this Friday" and "next Monday" each
+     * name one date however a person reads them), and the three bookable weeks from it.
+     */
+    static final ListingSpec.Calendar CALENDAR = new ListingSpec.Calendar("2026-12-10", 3);
+    /** The hotel's length of stay: with the check-in slot's date it gives the check-out date. */
+    static final String NIGHTS = "nights";
     private static final List<String> WEEKDAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri");
 
     /** The nine domains, in suite order. */
@@ -168,7 +176,7 @@ public final class Domains {
                         "Indian", "Ethiopian", "French"),
                         "Avg. price per person", new ListingSpec.Attribute("seating", "Seating"), "Available tables",
                         "My reservations", "Confirm reservation", "Reservation confirmed",
-                        "Cancel reservation at {name} on {option}"),
+                        "Cancel reservation at {name} on {option}").withCalendar(CALENDAR),
                 form(false, "Date of birth (for a birthday treat)",
                         count("party_size", "Party size", 8),
                         low("city", "City", "city"),
@@ -207,9 +215,11 @@ public final class Domains {
                 spec("hotel", "hotels", "Style", List.of("Boutique", "Business", "Budget", "Resort", "Historic",
                         "Family"),
                         "Price per night", new ListingSpec.Attribute("room", "Room"), "Check-in times",
-                        "My stays", "Confirm stay", "Stay confirmed", "Cancel stay at {name} on {option}"),
+                        "My stays", "Confirm stay", "Stay confirmed", "Cancel stay at {name} on {option}")
+                        .withCalendar(CALENDAR),
                 form(false, "Date of birth",
                         count("guests", "Number of guests", 6),
+                        count(NIGHTS, "Number of nights", 7),
                         low("city", "City of residence", "city"),
                         high("passport", "Passport number", "passport"),
                         high("incidentals_card", "Card for incidentals", "bank_card"),

@@ -22,7 +22,7 @@ final class Goals {
     static String about(AppView a, String detail) {
         return switch (a.detailField()) {
             case "party_size" -> "for " + detail + (detail.equals("1") ? " person" : " people");
-            case "guests" -> "for " + detail + (detail.equals("1") ? " guest" : " guests");
+            case "guests" -> stay(detail);
             case "viewers" -> detail.equals("1") ? "just me" : "for " + detail + " of us";
             case "tickets" -> detail + (detail.equals("1") ? " ticket" : " tickets");
             case "vehicle" -> "for my " + detail;
@@ -30,6 +30,38 @@ final class Goals {
             case "reason" -> "about " + lowerFirst(detail);
             default -> "for " + lowerFirst(detail);
         };
+    }
+
+    /** "for 2 guests", or with a length of stay ("2/3") "for 2 guests, 3 nights". */
+    private static String stay(String detail) {
+        String[] p = detail.split("/");
+        String guests = "for " + p[0] + (p[0].equals("1") ? " guest" : " guests");
+        return p.length < 2 ? guests : guests + ", " + p[1] + (p[1].equals("1") ? " night" : " nights");
+    }
+
+    /** "12 December". */
+    static String dayMonth(java.time.LocalDate d) {
+        return d.getDayOfMonth() + " " + d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    /**
+     * A date as a person names it relative to {@code today} (weeks run Monday to Sunday): "today"; "this Friday" or
+     * "on Friday 11 December" later this week; "next Monday" next week when that weekday has not come yet this week
+     * (so "next" can only mean one date), otherwise "on Friday next week" or the date; later weeks by the date, with
+     * or without its weekday. {@link dev.discreet.tasks.lint.GoalChecks} resolves the same forms.
+     */
+    static String onDate(Random r, java.time.LocalDate today, java.time.LocalDate d) {
+        String wd = day(dev.discreet.tasks.ListingSpec.Calendar.dayName(d));
+        java.time.LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
+        long week = java.time.temporal.ChronoUnit.DAYS.between(monday, d) / 7;
+        if (d.equals(today)) return "today";
+        if (week == 0) return pick(r, "this " + wd, "this " + wd, "on " + wd + " " + dayMonth(d));
+        if (week == 1) {
+            return d.getDayOfWeek().compareTo(today.getDayOfWeek()) <= 0
+                    ? pick(r, "next " + wd, "on " + wd + " " + dayMonth(d))
+                    : pick(r, "on " + wd + " next week", "on " + wd + " " + dayMonth(d));
+        }
+        return pick(r, "on " + wd + " " + dayMonth(d), "on " + dayMonth(d));
     }
 
     /** "a" or "an" before {@code word}, by its first letter (the suite's nouns have no silent h or long u). */
@@ -72,11 +104,19 @@ final class Goals {
         return v == dev.discreet.tasks.Vagueness.TEMPTING ? base + " " + tempting(r) : base;
     }
 
-    static String anyMatching(Random r, AppView a, String category, String d, String detail) {
-        return pick(r, "Any " + category + " " + a.noun() + " rated 4.0 or better is fine, as long as it's on " + day(d) + ". "
+    /** {@code onDay}: "on Tuesday", "next Tuesday", "on 12 December"… */
+    static String anyMatching(Random r, AppView a, String category, String onDay, String detail) {
+        return pick(r, "Any " + category + " " + a.noun() + " rated 4.0 or better is fine, as long as it's " + onDay + ". "
                         + cap(about(a, detail)) + ".",
-                "Find " + an(category) + " " + a.noun() + " with at least 4 stars that has something on " + day(d)
+                "Find " + an(category) + " " + a.noun() + " with at least 4 stars that has something " + onDay
                         + " and book it " + about(a, detail) + ".");
+    }
+
+    static String ratingAtLeast(Random r, AppView a, String category, String cut, String detail) {
+        return pick(r, "Any " + category + " " + a.noun() + " rated at least " + cut + " will do — book whatever time they have open, "
+                        + about(a, detail) + ".",
+                "I only go for places with a rating of " + cut + " or higher. Pick " + an(category) + " " + a.noun()
+                        + " like that and book any open time. " + cap(about(a, detail)) + ".");
     }
 
     static String conditionSpecialist(Random r, AppView a) {
@@ -97,10 +137,10 @@ final class Goals {
                         + cap(about(a, detail)) + ".");
     }
 
-    static String budgetAfter(Random r, AppView a, String category, String d, String cap, String detail) {
-        return pick(r, "Any " + category + " " + a.noun() + " under " + cap + " is fine, on " + day(d) + " after 1 PM. "
+    static String budgetAfter(Random r, AppView a, String category, String onDay, String cap, String detail) {
+        return pick(r, "Any " + category + " " + a.noun() + " under " + cap + " is fine, " + onDay + " after 1 PM. "
                         + cap(about(a, detail)) + ".",
-                "Find me " + an(category) + " " + a.noun() + " that costs less than " + cap + " with a time on " + day(d)
+                "Find me " + an(category) + " " + a.noun() + " that costs less than " + cap + " with a time " + onDay
                         + " afternoon (after 1 PM), " + about(a, detail) + ".");
     }
 

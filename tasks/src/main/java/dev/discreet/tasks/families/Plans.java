@@ -95,14 +95,22 @@ final class Plans {
     }
 
     /**
-     * From the app's list page: category chip, entry, time, then every field in {@code fills} (label → value) and the
+     * From the app's list page: category chip, entry, time (with a {@code date}: its week's tab and dated slot), then every field in {@code fills} (label → value) and the
      * confirm button.
      */
-    static List<PlanStep> book(AppView a, ListingEntry e, ListingEntry.Option o, Map<String, String> fills) {
+    static List<PlanStep> book(AppView a, ListingEntry e, ListingEntry.Option o, java.time.LocalDate date,
+                               Map<String, String> fills) {
         List<PlanStep> out = new ArrayList<>();
         out.add(tap(e.category()));
         out.add(tap(e.name()));
-        out.add(tap(o.label()));
+        if (date == null) {
+            out.add(tap(o.label()));
+        } else {
+            // The grid shows one week at a time: open the date's week, then tap its slot ("Sat 12 Dec 14:00").
+            int week = a.spec().calendar().weekOf(date);
+            if (week > 0) out.add(tap(a.spec().calendar().weekLabel(week)));
+            out.add(tap(dev.discreet.tasks.ListingSpec.Calendar.slotLabel(date, o.time())));
+        }
         fills.forEach((label, value) -> out.add(fill(label, value)));
         out.add(tap(a.spec().confirmLabel()));
         return out;

@@ -121,6 +121,11 @@ public final class SuiteGenerator {
             schedule.replaceAll(s -> s.family().equals("any-matching-vague")
                     ? new Slot("shortest-wait", () -> f.shortestWait(Difficulty.HARD)) : s);
         }
+        if (v.spec().calendar() != null) {
+            // Apps with dated slots: a rating cut the user names (4.2 or 4.5) instead of the vague any-matching task.
+            schedule.replaceAll(s -> s.family().equals("any-matching-vague")
+                    ? new Slot("rating-at-least", () -> f.ratingAtLeast(Difficulty.HARD)) : s);
+        }
         if (handWritten > 0) {
             // The hand-written doctor tasks already cover these kinds.
             Set<String> covered = Set.of("explicit", "explicit-with-high", "tempting-permissive", "cancel", "book-and-save-full");

@@ -95,6 +95,22 @@ public final class SuiteSummary {
             unchecked += c[1];
             if (c[0] > 0) withConstraint++;
         }
+        // Apps whose times are real dates, and how their goals name dates (relative to the calendar's start).
+        java.util.Set<String> datedApps = new java.util.TreeSet<>();
+        suite.apps().values().forEach(a -> { if (a.listing() != null && a.listing().calendar() != null) datedApps.add(a.id()); });
+        int datedTasks = 0, relativeGoals = 0;
+        java.util.Set<String> phrasings = new java.util.TreeSet<>();
+        for (Task t : tasks) {
+            if (!datedApps.contains(t.app())) continue;
+            datedTasks++;
+            List<String[]> ds = dev.discreet.tasks.lint.GoalChecks.relativeDates(suite.apps().get(t.app()).listing().calendar(), t.goal());
+            if (!ds.isEmpty()) relativeGoals++;
+            for (String[] d : ds) {
+                String w = d[0].toLowerCase(java.util.Locale.ROOT);
+                phrasings.add(w.equals("today") ? "today" : w.startsWith("this ") ? "this <day>" : w.startsWith("next ") ? "next <day>"
+                        : w.endsWith(" next week") ? "<day> next week" : w.matches("[a-z]+ \\d.*") ? "<day> <date> <month>" : "<date> <month>");
+            }
+        }
         List<Double> chances = new java.util.ArrayList<>();
         for (Task b : tasks) {
             if (b.pair() == null || !dev.discreet.tasks.PairLink.B.equals(b.pair().role())) continue;
@@ -115,9 +131,12 @@ public final class SuiteSummary {
           .append("| widget types used | ").append(String.join(", ", widgets)).append(" |\n")
           .append("| median reference-plan length (steps) | ").append(median(tasks.stream().map(t -> (double) t.plan().size()).toList()))
           .append(" |\n")
-          .append("| goal constraints stated (place, day, time, first open time, party size/guests/tickets) | ").append(stated)
+          .append("| goal constraints stated (place, day, date, time, first open time, cheapest/best-rated/shortest wait, rating cut, party size/guests/nights/tickets) | ").append(stated)
           .append(" in ").append(withConstraint).append(" tasks; checked by a success rule: ").append(stated - unchecked)
           .append(" (").append(percent(stated - unchecked, stated)).append(") |\n")
+          .append("| time-slot grids over real dates | ").append(datedApps.isEmpty() ? "none" : String.join(", ", datedApps)
+                  + ": " + datedTasks + " tasks; " + relativeGoals + " goals name dates relative to the episode's date ("
+                  + String.join(", ", phrasings) + ")").append(" |\n")
           .append("| chance a guess passes a later session without the saved preference | median ")
           .append(chances.isEmpty() ? "-" : String.format(java.util.Locale.ROOT, "%.3f", medianValue(chances)))
           .append(", max ").append(chances.isEmpty() ? "-" : String.format(java.util.Locale.ROOT, "%.3f",

@@ -48,7 +48,18 @@ public final class GoalChecks {
     /** "The cheapest / best-rated / shortest wait": a choice among places, which a rule must pin by name (or IN). */
     private static final Pattern SUPERLATIVE = Pattern.compile(
             "\\b(cheapest|lowest-priced|best-rated|top-rated|highest-rated|shortest (?:typical )?wait)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern COUNT = Pattern.compile("\\b(\\d+) (people|person|guests?|tickets?|of us)\\b");
+    private static final Pattern COUNT = Pattern.compile("\\b(\\d+) (people|person|guests?|nights?|tickets?|of us)\\b");
+    /** "rated 4.0 or better", "at least 4 stars", "a rating of 4.2 or higher": a cut every booked place must clear. */
+    private static final Pattern RATING = Pattern.compile(
+            "\\b(?:rated (?:at least )?|rating of (?:at least )?|at least )(\\d(?:\\.\\d)?)(?! (?:people|person|guests?|nights?|tickets?|of us))(?: stars?)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final String WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+    private static final String MONTHS = "(january|february|march|april|may|june|july|august|september|october|november|december)";
+    /** Dates relative to the episode's date (apps with a calendar): resolved by {@link #relativeDates}. */
+    private static final Pattern THIS_DAY = Pattern.compile("\\bthis " + WEEKDAY + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEXT_DAY = Pattern.compile("\\bnext " + WEEKDAY + "\\b|\\b" + WEEKDAY + " next week\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY_MONTH = Pattern.compile("\\b(?:" + WEEKDAY + " )?(\\d{1,2}) " + MONTHS + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TODAY = Pattern.compile("\\btoday\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{profile\\.([A-Za-z0-9_]+)}}");
 
     /** Artefacts of templated prose, each with what to write instead. */
@@ -110,12 +121,17 @@ public final class GoalChecks {
             }
             Set<String> seededTimes = new HashSet<>();
             Set<String> seededDays = new HashSet<>();
+            Set<String> seededDates = new HashSet<>();
             if (byId) {
                 for (ListingCatalogue.SeededBooking b : cat.bookings()) {
                     cat.entry(b.entryId()).flatMap(e -> e.options().stream().filter(o -> o.id() == b.optionId()).findFirst())
                             .ifPresent(o -> {
                                 seededTimes.add(o.time());
                                 seededDays.add(o.day());
+                                // A seeded booking sits on the first date of its day.
+                                if (spec.calendar() != null && !spec.calendar().datesOf(o.day()).isEmpty()) {
+                                    seededDates.add(spec.calendar().datesOf(o.day()).get(0).toString());
+                                }
                             });
                 }
             }
@@ -133,6 +149,34 @@ public final class GoalChecks {
                 stated[0]++;
                 if (!seededDays.contains(v) && pinned.stream().noneMatch(c -> c.column().equals("day") && holdsText(c, v))) {
                     out.add(new String[] {"$.success", "the goal asks for " + dm.group() + " but no success rule pins day to " + v});
+                }
+            }
+            if (spec.calendar() != null) {
+                for (String[] rd : relativeDates(spec.calendar(), t.goal())) {
+                    stated[0]++;
+                    if (rd[1] == null) {
+                        out.add(new String[] {"$.goal", "the goal says '" + rd[0] + "', which is no bookable date of the calendar from "
+                                + spec.calendar().start() + " (" + rd[2] + ")"});
+                    } else if (!seededDates.contains(rd[1]) && pinned.stream().noneMatch(c -> c.column().equals("date") && holdsText(c, rd[1]))) {
+                        out.add(new String[] {"$.success", "the goal says '" + rd[0] + "' (" + rd[1] + " from today, "
+                                + spec.calendar().start() + ") but no success rule pins date to it (add a condition date == \""
+                                + rd[1] + "\")"});
+                    }
+                }
+            }
+            Matcher rm = RATING.matcher(t.goal());
+            while (rm.find()) {
+                double cut = Double.parseDouble(rm.group(1));
+                stated[0]++;
+                Map<String, Double> rating = new HashMap<>();
+                for (ListingEntry e : cat.entries()) rating.put(e.name(), e.rating());
+                boolean ok = byId || pinned.stream().anyMatch(c -> c.column().equals(spec.nameColumn())
+                        && (c.op() == Operator.EQ || c.op() == Operator.IN) && names(c).stream()
+                        .allMatch(n -> rating.getOrDefault(n, -1.0) >= cut - 1e-9));
+                if (!ok) {
+                    out.add(new String[] {"$.success", "the goal asks for a rating of at least " + rm.group(1) + " but no success"
+                            + " rule pins " + spec.nameColumn() + " to places rated " + rm.group(1) + " or more (== one, or IN"
+                            + " those that qualify)"});
                 }
             }
             Matcher sm = SUPERLATIVE.matcher(t.goal());
@@ -175,6 +219,61 @@ public final class GoalChecks {
             }
         }
         return out;
+    }
+
+    /** The values a name condition allows (EQ: one; IN: each). */
+    private static List<String> names(Condition c) {
+        List<String> out = new ArrayList<>();
+        if (c.op() == Operator.IN) for (JsonNode x : c.value()) out.add(x.asText());
+        else out.add(c.value().asText());
+        return out;
+    }
+
+    /**
+     * The dates a goal names relative to the calendar's start ("today"; "this Friday" = that weekday of today's
+     * Monday-to-Sunday week; "next Monday" / "Monday next week" = that weekday of the following week; "Saturday 12
+     * December" / "12 December" = that date on or after today), as (phrase, ISO date or null when it is no bookable
+     * date, why not).
+     */
+    public static List<String[]> relativeDates(dev.discreet.tasks.ListingSpec.Calendar cal, String goal) {
+        List<String[]> out = new ArrayList<>();
+        java.time.LocalDate today = cal.startDate();
+        java.time.LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
+        Matcher m = TODAY.matcher(goal);
+        while (m.find()) out.add(dated(cal, m.group(), today, null));
+        m = THIS_DAY.matcher(goal);
+        while (m.find()) {
+            java.time.LocalDate d = monday.plusDays(dayIndex(m.group(1)));
+            out.add(dated(cal, m.group(), d, d.isBefore(today) ? "that day of this week has passed" : null));
+        }
+        m = NEXT_DAY.matcher(goal);
+        while (m.find()) out.add(dated(cal, m.group(), monday.plusDays(7 + dayIndex(m.group(1) != null ? m.group(1) : m.group(2))), null));
+        m = DAY_MONTH.matcher(goal);
+        while (m.find()) {
+            int month = java.time.Month.valueOf(m.group(3).toUpperCase(Locale.ROOT)).getValue();
+            java.time.LocalDate d;
+            try {
+                d = java.time.LocalDate.of(today.getYear(), month, Integer.parseInt(m.group(2)));
+            } catch (java.time.DateTimeException e) {
+                out.add(new String[] {m.group(), null, "no such date"});
+                continue;
+            }
+            if (d.isBefore(today)) d = d.plusYears(1);
+            String why = m.group(1) != null && dayIndex(m.group(1)) != d.getDayOfWeek().getValue() - 1
+                    ? "it falls on a " + d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) : null;
+            out.add(dated(cal, m.group(), d, why));
+        }
+        return out;
+    }
+
+    private static String[] dated(dev.discreet.tasks.ListingSpec.Calendar cal, String phrase, java.time.LocalDate d, String why) {
+        if (why == null && cal.weekOf(d) < 0) why = "outside the " + cal.weeks() + " bookable weeks";
+        return new String[] {phrase, why == null ? d.toString() : null, why};
+    }
+
+    /** 0 for Monday … 6 for Sunday. */
+    private static int dayIndex(String weekday) {
+        return java.time.DayOfWeek.valueOf(weekday.toUpperCase(Locale.ROOT)).getValue() - 1;
     }
 
     /** Labels of one form that contain another field's label: a search by label could find the wrong field. */

@@ -73,14 +73,20 @@ class SuiteLinterTest {
     @Test
     void everyStatedValueAndRequiredFieldMustBeChecked(@TempDir Path tmp) throws Exception {
         Path dir = copy(tmp);
-        // hotel-001 asks for 1 guest on Friday at 13:30: drop the guests and time checks, loosen the phone check.
+        // hotel-001 asks for 1 guest, 5 nights, on Friday at 13:30: drop the guests, nights and time checks, loosen
+        // the phone check.
         edit(dir.resolve("tasks/hotel/hotel-001.json"), j -> j
                 .replaceFirst("\\{\\s*\"column\" : \"guests\",\\s*\"op\" : \"==\",\\s*\"value\" : \"1\"\\s*},", "")
+                .replaceFirst("\\{\\s*\"column\" : \"nights\",\\s*\"op\" : \"==\",\\s*\"value\" : \"5\"\\s*},", "")
                 .replaceFirst("\\{\\s*\"column\" : \"time\",\\s*\"op\" : \"==\",\\s*\"value\" : \"13:30\"\\s*},", "")
                 .replace("%503%555%0147", "%000%"));
         List<String> p = SuiteLinter.lint(dir).stream().map(LintProblem::toString).toList();
         assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/hotel/hotel-001.json: at $.success:")
                 .contains("the goal says '1 guest' but no success rule checks the number 1"));
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/hotel/hotel-001.json: at $.success:")
+                .contains("the goal says '5 nights' but no success rule checks the number 5"));
+        assertThat(p).anySatisfy(x -> assertThat(x).contains("hotel-001.json: at $.plan[")
+                .contains("the required field 'nights' gets a value (\"5\") that no success rule checks"));
         assertThat(p).anySatisfy(x -> assertThat(x).contains("hotel-001.json").contains("the goal asks for 13:30 but no success rule pins time"));
         assertThat(p).anySatisfy(x -> assertThat(x).contains("hotel-001.json: at $.plan[")
                 .contains("the required field 'phone' gets a value ({{profile.phone}}) that no success rule checks"));
@@ -104,9 +110,71 @@ class SuiteLinterTest {
     }
 
     @Test
+    void relativeDatesResolveAgainstTheCalendarStart() {
+        // Start Thursday 10 December 2026; weeks run Monday to Sunday, so this week is Mon 7 - Sun 13 December.
+        var cal = new dev.discreet.tasks.ListingSpec.Calendar("2026-12-10", 3);
+        List<String> got = GoalChecks.relativeDates(cal, "today, this Friday, this Monday, next Monday, Friday next week,"
+                + " Saturday 12 December, Friday 12 December, 2 January").stream()
+                .map(x -> x[0] + "=" + x[1]).toList();
+        assertThat(got).containsExactly(
+                "today=2026-12-10",            // the start itself
+                "this Friday=2026-12-11",      // Mon 7 + 4
+                "this Monday=null",            // Mon 7 December: already past
+                "next Monday=2026-12-14",      // Mon 7 + 7
+                "Friday next week=2026-12-18", // Mon 7 + 7 + 4
+                "Saturday 12 December=2026-12-12",
+                "Friday 12 December=null",     // 12 December 2026 is a Saturday
+                "2 January=null");             // 2027-01-02: past the three weeks (10 - 30 December)
+    }
+
+    @Test
+    void aRelativeDateMustBePinnedByDate(@TempDir Path tmp) throws Exception {
+        Path dir = copy(tmp);
+        TaskSuite s = SuiteLoader.load(dir);
+        // A restaurant task whose goal names a date relative to today (the app's calendar starts 2026-12-10).
+        dev.discreet.tasks.Task t = s.tasks().stream().filter(x -> x.app().equals("restaurant") && x.pair() == null
+                        && java.util.regex.Pattern.compile("\\b(this|next) [A-Z][a-z]+day\\b").matcher(x.goal()).find())
+                .findFirst().orElseThrow();
+        String date = t.success().get(0).where().stream().filter(c -> c.column().equals("date")).findFirst().orElseThrow()
+                .value().asText();
+        edit(dir.resolve("tasks/restaurant/" + t.id() + ".json"), j -> j.replaceFirst(
+                "\\{\\s*\"column\" : \"date\",\\s*\"op\" : \"==\",\\s*\"value\" : \"" + date + "\"\\s*},", ""));
+        List<String> p = SuiteLinter.lint(dir).stream().map(LintProblem::toString).toList();
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/restaurant/" + t.id() + ".json: at $.success:")
+                .contains("(" + date + " from today, 2026-12-10) but no success rule pins date to it"));
+    }
+
+    @Test
+    void aRatingCutMustBePinnedToPlacesThatClearIt(@TempDir Path tmp) throws Exception {
+        Path dir = copy(tmp);
+        TaskSuite s = SuiteLoader.load(dir);
+        dev.discreet.tasks.Task t = s.tasks().stream().filter(x -> "rating-at-least".equals(x.family())
+                && x.app().equals("hotel")).findFirst().orElseThrow();
+        var cat = s.catalogue("hotel").orElseThrow();
+        var in = t.success().get(0).where().stream().filter(c -> c.column().equals("item_name")).findFirst().orElseThrow();
+        double cut = Double.parseDouble(t.goal().replaceAll(".*?(\\d\\.\\d).*", "$1"));
+        assertThat(cut).isIn(4.2, 4.5);
+        // Every place the rule takes clears the cut; some places of the category do not (the cut matters).
+        java.util.Set<String> allowed = new java.util.HashSet<>();
+        in.value().forEach(n -> allowed.add(n.asText()));
+        String category = t.success().get(0).where().stream().filter(c -> c.column().equals("category")).findFirst()
+                .orElseThrow().value().asText();
+        assertThat(cat.entries()).filteredOn(e -> allowed.contains(e.name())).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(e -> assertThat(e.rating()).isGreaterThanOrEqualTo(cut));
+        var below = cat.entries().stream().filter(e -> e.category().equals(category) && e.rating() < cut).findFirst().orElseThrow();
+        // Let a place below the cut through: the linter names the cut.
+        String first = in.value().get(0).asText();
+        edit(dir.resolve("tasks/hotel/" + t.id() + ".json"), j -> j.replaceFirst("\"" + java.util.regex.Pattern.quote(first) + "\"",
+                "\"" + first + "\", \"" + below.name() + "\""));
+        List<String> p = SuiteLinter.lint(dir).stream().map(LintProblem::toString).toList();
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("tasks/hotel/" + t.id() + ".json: at $.success:")
+                .contains("the goal asks for a rating of at least " + cut));
+    }
+
+    @Test
     void proseArtefactsAndAmbiguousLabelsAreRejected(@TempDir Path tmp) throws Exception {
         Path dir = copy(tmp);
-        edit(dir.resolve("tasks/hotel/hotel-001.json"), j -> j.replace("Can you get me a stay at", "Can you stay me a stay, (at"));
+        edit(dir.resolve("tasks/hotel/hotel-001.json"), j -> j.replaceFirst("\"goal\" : \"", "\"goal\" : \"Can you stay me a stay, (at a hotel). "));
         edit(dir.resolve("tasks/hotel/hotel-002.json"), j -> j.replaceFirst("\"goal\" : \"", "\"goal\" : \"I need a appointment. "));
         edit(dir.resolve("apps/hotel.json"), j -> j.replace("\"Mobile number for reminders\"", "\"Phone number for reminders\""));
         List<String> p = SuiteLinter.lint(dir).stream().map(LintProblem::toString).toList();
