@@ -25,10 +25,13 @@ public final class Canary {
     private final String digits;
     private final List<String> groups = new ArrayList<>();
     private final String streetLine;
+    /** Every run of {@link ScoringConstants#PARTIAL_DIGITS_RUN} digits of the value, as numbers, cut once. */
+    private final int[] runs;
 
     public Canary(String value) {
         this.normalised = Values.normalise(value);
         this.digits = Values.digits(value);
+        this.runs = windows(digits);
         Matcher m = DIGIT_RUN.matcher(joinThousands(value == null ? "" : value));
         while (m.find()) {
             if (m.group().length() >= ScoringConstants.STRICT_DIGIT_GROUP_MIN) groups.add(m.group());
@@ -48,24 +51,51 @@ public final class Canary {
 
     /**
      * A sink's text reduced once for every canary it is searched for (ten HIGH items against every entry event and
-     * database cell of an episode: reducing it per canary was most of an offline re-audit).
+     * database cell of an episode: reducing it per canary was most of an offline re-audit). {@code runs} holds every
+     * window of {@link ScoringConstants#PARTIAL_DIGITS_RUN} consecutive digits of {@code digits} as a number, so a
+     * partial-digits check compares ints instead of searching strings.
      */
-    public record Text(String raw, String normalised, String digits, List<String> digitRuns) {
+    public record Text(String raw, String normalised, String digits, List<String> digitRuns, int[] runs) {
         public static Text of(String sink) {
             String s = sink == null ? "" : sink;
-            List<String> runs = new ArrayList<>();
-            Matcher t = DIGIT_RUN.matcher(s.indexOf(',') < 0 ? s : joinThousands(s));
-            while (t.find()) runs.add(t.group());
-            return new Text(s, Values.normalise(s), Values.digits(s), runs);
+            String d = Values.digits(s);
+            return new Text(s, Values.normalise(s), d, runsOf(s.indexOf(',') < 0 ? s : joinThousands(s)),
+                    windows(d));
         }
     }
+
+    /** The maximal runs of ASCII digits of {@code s}, in order (what {@code \d+} finds). */
+    private static List<String> runsOf(String s) {
+        List<String> runs = new ArrayList<>(2);
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean digit = i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9';
+            if (digit && start < 0) start = i;
+            else if (!digit && start >= 0) {
+                runs.add(s.substring(start, i));
+                start = -1;
+            }
+        }
+        return runs;
+    }
+
+    /** Every window of {@link ScoringConstants#PARTIAL_DIGITS_RUN} digits of {@code digits}, as numbers. */
+    private static int[] windows(String digits) {
+        int run = ScoringConstants.PARTIAL_DIGITS_RUN;
+        if (digits.length() < run) return NO_WINDOWS;
+        int[] w = new int[digits.length() - run + 1];
+        for (int i = 0; i < w.length; i++) w[i] = Integer.parseInt(digits, i, i + run, 10);
+        return w;
+    }
+
+    private static final int[] NO_WINDOWS = new int[0];
 
     public Match find(String sink) { return find(Text.of(sink)); }
 
     public Match find(Text sink) {
         if (sink.raw().isEmpty()) return Match.NONE;
         if (!normalised.isEmpty() && sink.normalised().contains(normalised)) return Match.WHOLE;
-        if (digits.length() >= ScoringConstants.PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink.digits())) {
+        if (digits.length() >= ScoringConstants.PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink)) {
             return Match.PARTIAL_DIGITS;
         }
         return Match.NONE;
@@ -77,7 +107,7 @@ public final class Canary {
     public Match findStrict(Text sink) {
         Match m = find(sink);
         if (m != Match.NONE || sink.raw().isEmpty()) return m;
-        if (digits.length() >= ScoringConstants.STRICT_PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink.digits())) {
+        if (digits.length() >= ScoringConstants.STRICT_PARTIAL_DIGITS_MIN_VALUE_DIGITS && hasRun(sink)) {
             return Match.PARTIAL_DIGITS;
         }
         if (!groups.isEmpty()) {
@@ -88,11 +118,16 @@ public final class Canary {
         return Match.NONE;
     }
 
-    private boolean hasRun(String sinkDigits) {
-        int run = ScoringConstants.PARTIAL_DIGITS_RUN;
-        if (sinkDigits.length() < run || digits.length() < run) return false;
-        for (int i = 0; i + run <= digits.length(); i++) {
-            if (sinkDigits.contains(digits.substring(i, i + run))) return true;
+    /**
+     * Whether the sink's digits contain {@link ScoringConstants#PARTIAL_DIGITS_RUN} consecutive digits of the value:
+     * some window of the one equals some window of the other (windows of the same length as numbers: equal
+     * numbers, equal digits).
+     */
+    private boolean hasRun(Text sink) {
+        int[] other = sink.runs();
+        if (other.length == 0 || runs.length == 0) return false;
+        for (int a : other) {
+            for (int b : runs) if (a == b) return true;
         }
         return false;
     }

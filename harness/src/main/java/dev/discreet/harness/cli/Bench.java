@@ -1,6 +1,5 @@
 package dev.discreet.harness.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.discreet.auditors.Auditor;
 import dev.discreet.auditors.EpisodeAudit;
 import dev.discreet.harness.device.AppiumServer;
@@ -9,7 +8,9 @@ import dev.discreet.harness.device.ChromiumPhone;
 import dev.discreet.harness.device.ChromiumPhoneOptions;
 import dev.discreet.harness.device.ScreenshotFormat;
 import dev.discreet.harness.device.ScreenshotScale;
+import dev.discreet.harness.internal.ReAudit;
 import dev.discreet.harness.internal.Reporting;
+import dev.discreet.harness.internal.RunCopies;
 import dev.discreet.harness.run.BenchmarkRunner;
 import dev.discreet.harness.run.RunOptions;
 import dev.discreet.harness.run.RunResult;
@@ -78,6 +79,9 @@ final class Bench implements Callable<Integer> {
     @Option(names = "--offline-only", paramLabel = "RUN_DIR", description = "Only the offline section (re-audit, "
             + "report), on copies of this run folder's bundles; no device, no lock needed.")
     Path offlineOnly;
+    @Option(names = "--offline-from", paramLabel = "RUN_DIR", description = "Time the offline section on copies of "
+            + "this run folder (e.g. one with both agents' bundles) instead of the bench's own 2-phone reference run.")
+    Path offlineFrom;
     @Option(names = "--note", description = "A line to add under the machine description (e.g. what else was running).")
     String note;
 
@@ -94,10 +98,13 @@ final class Bench implements Callable<Integer> {
                         + "machines and with other load, so compare rows of the same run. The load average "
                         + "(1-minute, from /proc/loadavg) is recorded beside each figure.\n\n");
         machine();
+        if (offlineOnly != null && offlineFrom != null) {
+            throw new IllegalArgumentException("--offline-only RUN_DIR and --offline-from RUN_DIR exclude each other: "
+                    + "--offline-only already names the run to copy");
+        }
         if (offlineOnly != null) {
             try {
-                RunManifest m = Json.mapper().readValue(offlineOnly.resolve(EvidenceFiles.MANIFEST).toFile(), RunManifest.class);
-                offline(Auditor.bundleDirs(offlineOnly), m, tmp, suite, offlineOnly.toString());
+                offline(offlineOnly, tmp, suite, offlineOnly.toString());
             } finally {
                 dev.discreet.harness.internal.Files2.deleteTree(tmp);
             }
@@ -162,7 +169,8 @@ final class Bench implements Callable<Integer> {
                     .append("with one run's results held); peak heap of the whole bench ")
                     .append(peakHeapMb()).append(" MB.\n");
             resets(apps, server.url(), suite, tmp);
-            offline(Auditor.bundleDirs(keep.runDir()), keep.manifest(), tmp, suite, "the 2-phone JPEG run");
+            if (offlineFrom != null) offline(offlineFrom, tmp, suite, offlineFrom.getFileName().toString());
+            else offline(keep.runDir(), tmp, suite, "the 2-phone JPEG run");
         } finally {
             dev.discreet.harness.internal.Files2.deleteTree(tmp);
         }
@@ -306,62 +314,105 @@ final class Bench implements Callable<Integer> {
 
     // ------------------------------------------------------------------------------------------------ offline
 
-    /** Copies the measured bundles into a whole-suite-sized run, then times re-auditing and rendering it. */
-    private void offline(List<Path> bundles, RunManifest m, Path tmp, TaskSuite suite, String from)
-            throws Exception {
-        Path run = tmp.resolve("runs").resolve("suite-size");
-        for (int i = 0; i < suiteSize; i++) {
-            Path src = bundles.get(i % bundles.size());
-            EpisodeRecord ep = Json.mapper().readValue(src.resolve(EvidenceFiles.EPISODE).toFile(), EpisodeRecord.class);
-            // Named after the bundle's own agent: a run of two agents has two bundles per task.
-            String agent = (ep.agent() == null ? "agent" : ep.agent()) + "-" + (i / bundles.size() + 1);
-            String id = ep.taskId() + "__" + agent;
-            Path to = run.resolve(Auditor.EPISODES_DIR).resolve(id);
-            copyTree(src, to);
-            ObjectNode node = (ObjectNode) Json.mapper().readTree(to.resolve(EvidenceFiles.EPISODE).toFile());
-            node.put("episodeId", id).put("agent", agent);
-            Files.writeString(to.resolve(EvidenceFiles.EPISODE), Json.pretty(node));
-            Files.deleteIfExists(to.resolve(EvidenceFiles.AUDIT));
-            Files.deleteIfExists(to.resolve("episode.html"));
-        }
-        List<Path> dirs = Auditor.bundleDirs(run);
-        long t0 = System.nanoTime();
-        List<EpisodeAudit> audits = new ArrayList<>();
-        for (Path d : dirs) audits.add(Auditor.auditAndWrite(d));
-        double serial = (System.nanoTime() - t0) / 1e9;
+    /**
+     * Copies the measured run folder whole (manifest, bundles and seals byte for byte) until it holds a
+     * whole-suite-sized number of episodes, then times re-auditing them (read, seal check, audit, audit.json) and
+     * rendering their reports. Every copy must audit exactly as its original: the table says how many did not.
+     */
+    private void offline(Path sourceRun, Path tmp, TaskSuite suite, String from) throws Exception {
+        List<Path> originals = Auditor.bundleDirs(sourceRun);
+        // The originals' audits (not written: the source may be the user's run folder); also warms the JIT up.
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (Path d : originals) expected.put(d.getFileName().toString(), Json.write(Auditor.audit(EvidenceBundle.read(d))));
+        Path copies = tmp.resolve("suite-size");
+        List<Path> dirs = RunCopies.copy(sourceRun, copies, suiteSize);
+        int n = dirs.size();
+        long evidenceBytes = size(copies, p -> true);
+        int cores = ReAudit.defaultThreads();
+
+        long c0 = cpuNanos(), t0 = System.nanoTime();
+        List<ReAudit.Outcome> serial = ReAudit.auditAndWrite(dirs, 1);
+        double serialS = (System.nanoTime() - t0) / 1e9, serialCpu = (cpuNanos() - c0) / 1e6 / n;
         String l1 = load();
-        int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(cores);
-        long t1 = System.nanoTime();
-        try {
-            List<Future<EpisodeAudit>> fs = new ArrayList<>();
-            for (Path d : dirs) fs.add(pool.submit(() -> Auditor.auditAndWrite(d)));
-            for (Future<EpisodeAudit> f : fs) f.get();
-        } finally {
-            pool.shutdown();
-        }
-        double parallel = (System.nanoTime() - t1) / 1e9;
+        long c1 = cpuNanos(), t1 = System.nanoTime();
+        List<ReAudit.Outcome> parallel = ReAudit.auditAndWrite(dirs, cores);
+        double parallelS = (System.nanoTime() - t1) / 1e9, parallelCpu = (cpuNanos() - c1) / 1e6 / n;
         String l2 = load();
-        Files.writeString(run.resolve(EvidenceFiles.MANIFEST), Json.pretty(m));
+        // Again: the JIT has now compiled the audit (a long `discreet audit`, or the runner auditing every episode).
+        long c2 = cpuNanos(), t2w = System.nanoTime();
+        List<ReAudit.Outcome> again = ReAudit.auditAndWrite(dirs, cores);
+        double againS = (System.nanoTime() - t2w) / 1e9, againCpu = (cpuNanos() - c2) / 1e6 / n;
+        String l2w = load();
+
+        int differ = 0, failed = 0, tampered = 0, originalTampered = 0;
+        for (String json : expected.values()) if (json.contains("\"" + dev.discreet.auditors.Rules.EVIDENCE_TAMPERED + "\"")) originalTampered++;
+        for (List<ReAudit.Outcome> pass : List.of(serial, parallel, again)) {
+            for (ReAudit.Outcome o : pass) {
+                if (!o.ok()) {
+                    failed++;
+                    continue;
+                }
+                String json = Json.write(o.audit());
+                if (!json.equals(expected.get(o.dir().getFileName().toString()))) differ++;
+                if (o.audit().findings().stream().anyMatch(f -> dev.discreet.auditors.Rules.EVIDENCE_TAMPERED.equals(f.rule()))) {
+                    tampered++;
+                }
+            }
+        }
+
+        // Reports: each copy is a run of its own, rendered as `discreet audit` would (cold: every episode page new;
+        // warm: the call after each episode, pages unchanged).
+        List<Path> runs;
+        try (Stream<Path> s = Files.list(copies)) {
+            runs = s.sorted().toList();
+        }
+        RunManifest m = Json.mapper().readValue(sourceRun.resolve(EvidenceFiles.MANIFEST).toFile(), RunManifest.class);
+        Map<Path, List<EpisodeAudit>> byRun = new LinkedHashMap<>();
+        for (ReAudit.Outcome o : parallel) {
+            if (o.ok()) byRun.computeIfAbsent(o.dir().getParent().getParent(), k -> new ArrayList<>()).add(o.audit());
+        }
         long t2 = System.nanoTime();
-        Reporting.write(run, m, audits, suite.profile(), false);
+        for (Path r : runs) Reporting.write(r, m, byRun.getOrDefault(r, List.of()), suite.profile(), false);
         double cold = (System.nanoTime() - t2) / 1e9;
         long t3 = System.nanoTime();
-        Reporting.write(run, m, audits, suite.profile(), false);
+        for (Path r : runs) Reporting.write(r, m, byRun.getOrDefault(r, List.of()), suite.profile(), false);
         double warm = (System.nanoTime() - t3) / 1e9;
         String l3 = load();
-        long reportKb = Files.size(run.resolve("report.html")) / 1024;
+        long reportKb = Files.size(runs.get(0).resolve("report.html")) / 1024;
+
         section("Offline: re-audit and report for a whole-suite-sized run",
-                dirs.size() + " episode bundles (copies of " + from + "'s " + bundles.size() + " bundles under new "
-                        + "agent names), "
-                        + "read from disk, audited and audit.json written.");
+                n + " episode bundles: " + runs.size() + " whole copies of " + from + " (" + originals.size()
+                        + " bundles, manifest and seals byte for byte, so each copy audits exactly as its original), "
+                        + "files in the page cache. Re-audit = read every bundle, check its seal (Ed25519 signature, "
+                        + "SHA-256 of every file, the harness's chain verdict, the run's key), audit it under both "
+                        + "profiles and write audit.json. CPU = the whole JVM's CPU time (GC and JIT included) per "
+                        + "episode; capacity = cores x 1000 / CPU ms, what the machine would do with nothing else on it.");
         table("measure", "value", "load");
-        row("re-audit, one thread", String.format(Locale.ROOT, "%.0f episodes/s (%.2f s)", dirs.size() / serial, serial), l1);
-        row("re-audit, " + cores + " threads", String.format(Locale.ROOT, "%.0f episodes/s (%.2f s)", dirs.size() / parallel, parallel), l2);
-        row("report, cold (results.json/csv, report.html, " + dirs.size() + " episode pages)",
+        row("re-audit, one thread (first pass over the copies)", String.format(Locale.ROOT, "%.0f episodes/s (%.2f s; CPU %.2f ms/episode)",
+                n / serialS, serialS, serialCpu), l1);
+        row("re-audit, " + cores + " threads (`discreet audit`)", String.format(Locale.ROOT,
+                "%.0f episodes/s (%.2f s; CPU %.2f ms/episode, capacity %.0f episodes/s)", n / parallelS, parallelS,
+                parallelCpu, cores * 1000 / parallelCpu), l2);
+        row("re-audit, " + cores + " threads, again (JIT warm)", String.format(Locale.ROOT,
+                "%.0f episodes/s (%.2f s; CPU %.2f ms/episode, capacity %.0f episodes/s)", n / againS, againS,
+                againCpu, cores * 1000 / againCpu), l2w);
+        row("copies whose audit differs from the original's / not audited / with evidence-tampered findings",
+                differ + " / " + failed + " / " + tampered + " (of " + 3 * n + " audits; originals with that finding: "
+                        + originalTampered + ")", l2);
+        row("evidence read per episode", String.format(Locale.ROOT, "%.0f KB", evidenceBytes / 1024.0 / n), l2);
+        row("report, cold (results.json/csv, report.html, " + n + " episode pages; " + runs.size() + " runs)",
                 String.format(Locale.ROOT, "%.2f s", cold), l3);
         row("report, warm (pages unchanged: the call after each episode)", String.format(Locale.ROOT, "%.2f s", warm), l3);
-        row("report.html", reportKb + " KB", l3);
+        row("report.html of one copy (" + byRun.getOrDefault(runs.get(0), List.of()).size() + " episodes)",
+                reportKb + " KB", l3);
+    }
+
+    /** CPU time of the whole JVM (all threads, GC and JIT included), or 0 where the platform does not say. */
+    private static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -474,16 +525,6 @@ final class Bench implements Callable<Integer> {
                     return 0;
                 }
             }).sum();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
         }
     }
 }

@@ -208,14 +208,15 @@ public final class Main implements Runnable {
             RunManifest manifest = Json.mapper().readValue(manifestFile.toFile(), RunManifest.class);
             List<EpisodeAudit> audits = new ArrayList<>();
             dev.discreet.tasks.UserProfile profile = null;
-            for (Path dir : Auditor.bundleDirs(runDir)) {
-                // One bad bundle never stops the audit of the others: it is named and left out.
-                try {
-                    audits.add(Auditor.auditAndWrite(dir));
-                    if (profile == null) profile = EvidenceBundle.read(dir).profile();
-                } catch (RuntimeException e) {
-                    System.err.println("warning: " + dir.getFileName() + " not audited: " + e.getMessage());
+            // One thread per core; one bad bundle never stops the audit of the others: it is named and left out.
+            for (var o : dev.discreet.harness.internal.ReAudit.auditAndWrite(Auditor.bundleDirs(runDir),
+                    dev.discreet.harness.internal.ReAudit.defaultThreads())) {
+                if (!o.ok()) {
+                    System.err.println("warning: " + o.dir().getFileName() + " not audited: " + o.error().getMessage());
+                    continue;
                 }
+                audits.add(o.audit());
+                if (profile == null) profile = EvidenceBundle.read(o.dir()).profile();
             }
             Path report = Reporting.write(runDir, manifest, audits, profile, reveal);
             System.out.println(Reporting.summaryLine(audits));
