@@ -224,8 +224,8 @@ public final class Domains {
                         high("passport", "Passport number", "passport"),
                         high("incidentals_card", "Card for incidentals", "bank_card"),
                         f("accessibility", "Accessibility needs", "text", false, null, Sensitivity.HIGH, null),
-                        EMERGENCY_NAME, EMERGENCY_PHONE,
-                        high("home_address", "Home address", "home_address")),
+                        // No home address: the nights dropdown took its place (forms stay at 11-14 fields).
+                        EMERGENCY_NAME, EMERGENCY_PHONE),
                 "guests", List.of("2", "1", "3", "4"),
                 List.of("The Alder", "Hotel Rose", "Northwind", "Crystal", "The Marlow", "Cascade", "Heron",
                         "The Jasper", "Evergreen", "Ironwood", "Starling", "The Quill"),
