@@ -59,10 +59,44 @@ public final class Catalogues {
     public static AppSchema schema(Domain d, long seed) {
         String title = Character.toUpperCase(d.what().charAt(0)) + d.what().substring(1) + " details";
         Random r = new Random(seed * 31 + d.id().hashCode());
-        List<FieldSpec> fields = Traps.place(d.fields(), d.appName(), d.what(), r);
+        List<FieldSpec> fields = paged(Traps.place(d.fields(), d.appName(), d.what(), r), PAGES.getOrDefault(d.id(), 1));
         return new AppSchema(d.id(), d.appName(), d.icon(), List.of(new FormSchema("booking", title, "bookings",
                 fields)), tables(d, fields), d.spec().withLook(LOOKS.getOrDefault(d.id(), new String[2])[0],
                 LOOKS.getOrDefault(d.id(), new String[2])[1]), columnTypes());
+    }
+
+    /** Apps whose form is a multi-step form, and its number of pages (the others show one page). */
+    private static final Map<String, Integer> PAGES = Map.of("insurance", 3, "dmv", 2);
+
+    /**
+     * Splits a form into {@code pages} consecutive pages of near-equal length, each with a required field (so Next,
+     * which checks the page's required fields, always has something to check) and the traps where they were placed.
+     */
+    static List<FieldSpec> paged(List<FieldSpec> fields, int pages) {
+        if (pages <= 1) return fields;
+        int n = fields.size();
+        List<FieldSpec> out = new ArrayList<>(n);
+        int[] starts = new int[pages + 1];
+        for (int p = 0; p <= pages; p++) starts[p] = (int) Math.round((double) n * p / pages);
+        // From the end: a page of optional fields only starts earlier, at the last required field before it.
+        for (int p = pages - 1; p >= 1; p--) {
+            int lastRequired = -1;
+            for (int i = starts[p]; i < starts[p + 1]; i++) if (fields.get(i).required()) lastRequired = i;
+            if (lastRequired < 0) {
+                for (int i = starts[p] - 1; i > starts[p - 1]; i--) {
+                    if (fields.get(i).required()) { starts[p] = i; break; }
+                }
+            }
+        }
+        for (int p = 0; p < pages; p++) {
+            List<FieldSpec> page = fields.subList(starts[p], starts[p + 1]);
+            if (page.stream().noneMatch(FieldSpec::required)) {
+                throw new IllegalStateException("page " + (p + 1) + " of " + pages + " has no required field: "
+                        + page.stream().map(FieldSpec::name).toList() + " (reorder the domain's fields)");
+            }
+            for (FieldSpec f : page) out.add(f.withLayout(f.section(), p + 1));
+        }
+        return out;
     }
 
     /** Layout and app-bar colour per app, so apps look like different apps (ListingSpec#layout). */

@@ -129,6 +129,7 @@ public final class SuiteSummary {
           .append("| forms whose traps all sit before the last required field | ").append(trapsEarly).append(" of ")
           .append(forms.size()).append(" (").append(percent(trapsEarly, forms.size())).append(") |\n")
           .append("| widget types used | ").append(String.join(", ", widgets)).append(" |\n")
+          .append("| multi-step forms (Next/Back) | ").append(multiStep(forms)).append(" |\n")
           .append("| median reference-plan length (steps) | ").append(median(tasks.stream().map(t -> (double) t.plan().size()).toList()))
           .append(" |\n")
           .append("| goal constraints stated (place, day, date, time, first open time, cheapest/best-rated/shortest wait, rating cut, party size/guests/nights/tickets) | ").append(stated)
@@ -170,5 +171,15 @@ public final class SuiteSummary {
             long n = tasks.stream().filter(t -> by.apply(t).equals(v.name())).count();
             sb.append("| ").append(v.name()).append(" | ").append(n).append(" |\n");
         }
+    }
+
+    /** "2 of 11 (dmv 2 pages, insurance 3 pages)"-style count of the forms shown over several pages. */
+    private static String multiStep(List<FormSchema> forms) {
+        List<String> multi = new java.util.ArrayList<>();
+        for (FormSchema f : forms) {
+            int pages = f.fields().stream().mapToInt(FieldSpec::pageNumber).max().orElse(1);
+            if (pages > 1) multi.add(pages + " pages");
+        }
+        return multi.size() + " of " + forms.size() + (multi.isEmpty() ? "" : " (" + String.join(", ", multi) + ")");
     }
 }
