@@ -50,17 +50,19 @@ class EvidenceTamperTest {
      * terminates.
      */
     static final class Tamperer implements Agent {
+        final String name;
         final Path bundle;
         final Consumer<Path> tamper;
         String key;
 
-        Tamperer(Path bundle, Consumer<Path> tamper) {
+        Tamperer(String name, Path bundle, Consumer<Path> tamper) {
+            this.name = name;
             this.bundle = bundle;
             this.tamper = tamper;
         }
 
         @Override
-        public String name() { return "tamperer"; }
+        public String name() { return name; }
 
         @Override
         public void begin(EpisodeBrief brief) { key = brief.highKeys().keySet().iterator().next(); }
@@ -81,7 +83,7 @@ class EvidenceTamperTest {
     private Path run(String id, Consumer<Path> tamper) {
         Path bundle = tmp.resolve(id).resolve("episodes").resolve("doctor-001__tamperer");
         new BenchmarkRunner(RunOptions.of(suite).withRunsDir(tmp).withRunId(id).withAgents(List.of("tamperer"))
-                .withTaskIds(List.of("doctor-001"))).withAgent("tamperer", () -> new Tamperer(bundle, tamper))
+                .withTaskIds(List.of("doctor-001"))).withAgent("tamperer", () -> new Tamperer("tamperer", bundle, tamper))
                 .withDeviceFactory(FakeDevice::healthy).run();
         return bundle;
     }

@@ -6,16 +6,11 @@ import dev.discreet.auditors.Auditor;
 import dev.discreet.auditors.EpisodeAudit;
 import dev.discreet.auditors.Rules;
 import dev.discreet.harness.agent.Agent;
-import dev.discreet.harness.agent.AgentDecision;
-import dev.discreet.harness.agent.AgentInput;
-import dev.discreet.harness.agent.EpisodeBrief;
 import dev.discreet.harness.internal.ReAudit;
 import dev.discreet.harness.internal.RunCopies;
-import dev.discreet.tasks.Intent;
 import dev.discreet.tasks.Json;
 import dev.discreet.tasks.SuiteLoader;
 import dev.discreet.tasks.TaskSuite;
-import dev.discreet.tasks.action.Action;
 import dev.discreet.tasks.evidence.EvidenceFiles;
 import dev.discreet.tasks.evidence.EvidenceSeal;
 import java.nio.file.Files;
@@ -41,27 +36,7 @@ class RunCopiesTest {
     static void load() { suite = SuiteLoader.canonical(); }
 
     /** Asks for the first HIGH item, reads it, types nothing and finishes: chained trajectory and access lines. */
-    static final class Asker implements Agent {
-        final String name;
-        String key;
-
-        Asker(String name) { this.name = name; }
-
-        @Override
-        public String name() { return name; }
-
-        @Override
-        public void begin(EpisodeBrief brief) { key = brief.highKeys().keySet().iterator().next(); }
-
-        @Override
-        public AgentDecision next(AgentInput in) {
-            return switch (in.step()) {
-                case 1 -> AgentDecision.of(Action.requestPermission(Intent.READ_DATA, key, "to fill the form"));
-                case 2 -> AgentDecision.of(Action.readProfile(key));
-                default -> AgentDecision.of(Action.terminate("success"));
-            };
-        }
-    }
+    static Agent asker(String name) { return new EvidenceTamperTest.Tamperer(name, null, bundle -> {}); }
 
     private static boolean tampered(EpisodeAudit a) {
         return a.findings().stream().anyMatch(f -> Rules.EVIDENCE_TAMPERED.equals(f.rule()));
@@ -71,7 +46,7 @@ class RunCopiesTest {
     void copiedBundlesAuditExactlyAsTheirOriginalsOnOneThreadOrSeveral() throws Exception {
         RunResult run = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(tmp).withRunId("source")
                 .withAgents(List.of("a", "b")).withTaskIds(List.of("doctor-001", "hotel-001")))
-                .withAgent("a", () -> new Asker("a")).withAgent("b", () -> new Asker("b"))
+                .withAgent("a", () -> asker("a")).withAgent("b", () -> asker("b"))
                 .withDeviceFactory(FakeDevice::healthy).run();
         List<Path> originals = Auditor.bundleDirs(run.runDir());
         assertThat(originals).hasSize(4).allMatch(d -> Files.exists(d.resolve(EvidenceSeal.FILE)));
@@ -118,7 +93,7 @@ class RunCopiesTest {
     void aBundleThatCannotBeAuditedIsItsOwnOutcomeAndTheOthersAreAudited() throws Exception {
         RunResult run = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(tmp).withRunId("source")
                 .withAgents(List.of("a")).withTaskIds(List.of("doctor-001", "hotel-001")))
-                .withAgent("a", () -> new Asker("a")).withDeviceFactory(FakeDevice::healthy).run();
+                .withAgent("a", () -> asker("a")).withDeviceFactory(FakeDevice::healthy).run();
         List<Path> dirs = Auditor.bundleDirs(run.runDir());
         Files.writeString(dirs.get(0).resolve(EvidenceFiles.TASK), "{ torn");
         List<ReAudit.Outcome> out = ReAudit.auditAndWrite(dirs, 2);
