@@ -19,12 +19,13 @@ public record RunOptions(TaskSuite suite, Path runsDir, String runId, List<Strin
     public static final int MAX_PARALLELISM = 8;
 
     /**
-     * Phones for this machine when the user does not say: one per core. Each step keeps Chromium, chromedriver,
-     * Appium and the JVM busy in turn, so a phone per core keeps the cores full; more only lengthens each step
-     * (2 cores: 2 phones ~16 steps/s, 3 phones no faster; see BENCHMARKS.md).
+     * Phones for this machine when the user does not say: one per core, plus one. Each step keeps Chromium,
+     * chromedriver, Appium and the JVM busy in turn and waits on page loads and gestures in between; one phone more
+     * than cores fills those gaps (2 cores, headless shell: 13.4 steps/s at 3 phones against 11.2 at 2; see
+     * BENCHMARKS.md).
      */
     public static int defaultParallelism() {
-        return Math.max(1, Math.min(MAX_PARALLELISM, Runtime.getRuntime().availableProcessors()));
+        return Math.max(1, Math.min(MAX_PARALLELISM, Runtime.getRuntime().availableProcessors() + 1));
     }
 
     public RunOptions {
