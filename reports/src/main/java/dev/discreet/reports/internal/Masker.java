@@ -31,11 +31,24 @@ public final class Masker {
     private final Pattern pattern;
     private final Map<String, String> masks; // lower-case occurrence -> mask
     private final List<String> alnumValues;  // lower-case letters and digits of each value
+    /**
+     * Every substring of every value in {@link #alnumValues}: the longest run at a position is found by growing it
+     * while it is still in this set (a substring's prefixes are substrings too), instead of searching each value
+     * for each longer prefix (that search was most of the CPU of writing an episode's page).
+     */
+    private final java.util.Set<String> valueRuns;
 
     private Masker(Pattern pattern, Map<String, String> masks, List<String> alnumValues) {
         this.pattern = pattern;
         this.masks = masks;
         this.alnumValues = alnumValues;
+        java.util.Set<String> runs = new java.util.HashSet<>();
+        for (String v : alnumValues) {
+            for (int from = 0; from < v.length(); from++) {
+                for (int to = from + 1; to <= v.length(); to++) runs.add(v.substring(from, to));
+            }
+        }
+        this.valueRuns = runs;
     }
 
     public static Masker none() { return NONE; }
@@ -90,11 +103,7 @@ public final class Masker {
         int i = 0;
         while (i < seq.length()) {
             int best = 0;
-            for (String v : alnumValues) {
-                int len = 0;
-                while (i + len < seq.length() && v.contains(seq.subSequence(i, i + len + 1))) len++;
-                best = Math.max(best, len);
-            }
+            while (i + best < seq.length() && valueRuns.contains(seq.substring(i, i + best + 1))) best++;
             if (best > MIN_RUN && qualifies(seq.substring(i, i + best))) {
                 for (int k = pos.get(i); k <= pos.get(i + best - 1); k++) hide[k] = true;
                 any = true;
