@@ -29,7 +29,8 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * A phone emulated by headless Chromium, driven through an Appium server (local or remote: all that is needed is
- * the server URL). Taps and swipes are W3C touch pointer actions; typing is real key input to the focused field.
+ * the server URL). Taps and swipes are W3C touch pointer actions; typing commits text to the focused field through
+ * the browser's own text-input path (see {@link #act}).
  */
 public final class ChromiumPhone implements Device {
     private static final String ELEMENTS_JS = resource("elements.js");
