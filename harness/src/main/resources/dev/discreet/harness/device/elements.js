@@ -38,6 +38,11 @@ function roleOf(el) {
   if (tag === 'img') return 'image';
   return null;
 }
+function sample(t, b, k) { return t + (b - t) * (k + 0.5) / 7; }
+function hits(el, x, y) {
+  var hit = document.elementFromPoint(x, y);
+  return !!hit && (hit === el || el.contains(hit) || !!(el.labels && el.labels.length && el.labels[0].contains(hit)));
+}
 var all = document.body ? document.body.getElementsByTagName('*') : [];
 for (var i = 0; i < all.length; i++) {
   var el = all[i];
@@ -81,17 +86,13 @@ for (var i = 0; i < all.length; i++) {
     if (dlg) group = clean(dlg.getAttribute('aria-label') || '', 160);
   }
   var l = Math.max(0, r.left), t = Math.max(0, r.top), rt = Math.min(vw, r.right), b = Math.min(vh, r.bottom);
-  // Keep only the part that is not under something else (a sticky app bar, a dialog): sample down the middle.
-  var cx = (l + rt) / 2, hitTop = -1, hitBottom = -1;
-  for (var k = 0; k < 7; k++) {
-    var y = t + (b - t) * (k + 0.5) / 7;
-    var hit = document.elementFromPoint(cx, y);
-    if (hit && (hit === el || el.contains(hit) || (el.labels && el.labels.length && el.labels[0].contains(hit)))) {
-      if (hitTop < 0) hitTop = y;
-      hitBottom = y;
-    }
-  }
+  // Keep only the part that is not under something else (a sticky app bar, a dialog): of 7 samples down the middle,
+  // the first and the last that hit the element. Searched from each end, so an element nothing covers costs 2 hit
+  // tests instead of 7 (the same samples, the same result).
+  var cx = (l + rt) / 2, hitTop = -1, hitBottom = -1, k;
+  for (k = 0; k < 7 && hitTop < 0; k++) if (hits(el, cx, sample(t, b, k))) hitTop = sample(t, b, k);
   if (hitTop < 0) continue;
+  for (k = 6; k >= 0 && hitBottom < 0; k--) if (hits(el, cx, sample(t, b, k))) hitBottom = sample(t, b, k);
   var slice = (b - t) / 14;
   t = Math.max(t, hitTop - slice);
   b = Math.min(b, hitBottom + slice);
