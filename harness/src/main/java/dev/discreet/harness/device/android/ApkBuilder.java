@@ -263,11 +263,12 @@ public final class ApkBuilder {
             return;
         }
         try {
-            main.invoke(null, (Object) args.toArray(String[]::new)); // every path in args is absolute
+            // Every path in args is absolute. The tool exits the JVM only on malformed options, and ours are fixed;
+            // signing errors are thrown.
+            main.invoke(null, (Object) args.toArray(String[]::new));
         } catch (ReflectiveOperationException e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
-            throw new IllegalStateException("apksigner failed: apksigner " + String.join(" ", args).replace(KEY_PASSWORD, "…")
-                    + "\n" + cause, cause);
+            throw new IllegalStateException("apksigner failed: apksigner " + String.join(" ", args) + "\n" + cause, cause);
         }
     }
 
