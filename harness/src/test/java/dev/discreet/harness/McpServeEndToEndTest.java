@@ -49,15 +49,21 @@ class McpServeEndToEndTest {
     private static final String TASK = "doctor-001";
     @TempDir
     Path tmp;
+    @TempDir
+    static Path referenceRuns;
+    private static EpisodeAudit reference;
 
-    /** The reference agent's audit of the task in an ordinary run. */
-    private EpisodeAudit referenceAudit(TaskSuite suite) {
-        RunResult reference = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(tmp).withRunId("ref")
-                .withAgents(List.of("reference")).withTaskIds(List.of(TASK)).withAppiumUrl(SharedAppium.url())
-                .withParallelism(1)).run();
-        EpisodeAudit expected = reference.audits().get(0);
-        assertThat(expected.success()).isTrue();
-        return expected;
+    /** The reference agent's audit of the task in an ordinary run (run once: both tests compare against it). */
+    private static synchronized EpisodeAudit referenceAudit(TaskSuite suite) {
+        if (reference == null) {
+            RunResult run = new BenchmarkRunner(RunOptions.of(suite).withRunsDir(referenceRuns).withRunId("ref")
+                    .withAgents(List.of("reference")).withTaskIds(List.of(TASK)).withAppiumUrl(SharedAppium.url())
+                    .withParallelism(1)).run();
+            EpisodeAudit expected = run.audits().get(0);
+            assertThat(expected.success()).isTrue();
+            reference = expected;
+        }
+        return reference;
     }
 
     /**

@@ -90,8 +90,9 @@ public record ListingSpec(String noun, String plural, String categoryLabel, List
         /** The bookable dates of a weekly option's day ("Mon"), in order. */
         public List<java.time.LocalDate> datesOf(String day) {
             List<java.time.LocalDate> out = new java.util.ArrayList<>();
+            java.time.LocalDate first = startDate(); // parsed once, not once per day
             for (int i = 0; i < weeks * 7; i++) {
-                java.time.LocalDate d = startDate().plusDays(i);
+                java.time.LocalDate d = first.plusDays(i);
                 if (dayName(d).equals(day)) out.add(d);
             }
             return out;

@@ -75,30 +75,46 @@ function parentGone() {
   return parentPid > 0 && !alive(parentPid);
 }
 
+let victims = null; // what was killed, once the kill has begun
+let cleaned = false;
+
+/** Waits (synchronously, at most 5 s) for the killed processes to be gone, then removes the dead JVM's folders. */
+function cleanUp() {
+  if (cleaned) return;
+  cleaned = true;
+  // Chromium must be gone before its profile folder can be removed (it would write into it again).
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + 5000;
+  while (victims.some(alive) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 50);
+  removeTempFolders();
+}
+
 const timer = setInterval(() => {
   if (done || !parentGone()) return;
   done = true;
-  const victims = killAll();
-  // Chromium must be gone before its profile folder can be removed (it would write into it again).
+  // From now on Appium's log lines go to the dead JVM's pipe: the EPIPE would crash node (an unhandled 'error')
+  // while Chromium is still dying, before the folders are removed. The exit handler below cleans up in that case too.
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
+  victims = killAll();
   const deadline = Date.now() + 5000;
   const wait = setInterval(() => {
     if (victims.some(alive) && Date.now() < deadline) return;
     clearInterval(wait);
-    removeTempFolders();
+    cleanUp();
     process.exit(0);
   }, 50);
 }, 500);
 timer.unref();
 
 // Node exiting: on a normal stop (the JVM's SIGTERM) nothing of ours may outlive the server; when the JVM is gone
-// (Appium often dies first, writing to the dead JVM's pipe) the temporary folders go too.
+// (Appium often dies first, writing to the dead JVM's pipe) the temporary folders go too, also when the timer above
+// had begun the kill but node exits before its wait is over.
 process.on('exit', () => {
-  if (done) return;
-  done = true;
-  const victims = killAll();
-  if (!parentGone()) return;
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  const deadline = Date.now() + 5000;
-  while (victims.some(alive) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 50);
-  removeTempFolders();
+  if (!done) {
+    done = true;
+    victims = killAll();
+  }
+  if (victims === null || !parentGone()) return;
+  cleanUp();
 });

@@ -19,13 +19,29 @@ import java.util.Optional;
 public final class UnknownProperties {
     private UnknownProperties() {}
 
+    /** A record's JSON property names and component types, looked up by reflection once per class. */
+    private record Shape(List<String> names, List<Type> types) {}
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> raw) {
+            List<String> names = new ArrayList<>();
+            List<Type> types = new ArrayList<>();
+            for (RecordComponent c : raw.getRecordComponents()) {
+                names.add(nameOf(c));
+                types.add(c.getGenericType());
+            }
+            return new Shape(List.copyOf(names), List.copyOf(types));
+        }
+    };
+
     /** Path and message of the first unknown property, if any. */
     public static Optional<String[]> find(JsonNode node, Type type, String path) {
         Class<?> raw = raw(type);
         if (node == null || raw == null) return Optional.empty();
         if (raw.isRecord() && node.isObject()) {
-            List<String> known = new ArrayList<>();
-            for (RecordComponent c : raw.getRecordComponents()) known.add(nameOf(c));
+            Shape shape = SHAPES.get(raw);
+            List<String> known = shape.names();
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!known.contains(f)) {
@@ -33,8 +49,10 @@ public final class UnknownProperties {
                             "unknown property '" + f + "' (expected one of " + known + ")"});
                 }
             }
-            for (RecordComponent c : raw.getRecordComponents()) {
-                Optional<String[]> r = find(node.get(nameOf(c)), c.getGenericType(), path + "." + nameOf(c));
+            for (int i = 0; i < known.size(); i++) {
+                JsonNode child = node.get(known.get(i));
+                if (child == null) continue; // absent: nothing to check (and no path to build)
+                Optional<String[]> r = find(child, shape.types().get(i), path + "." + known.get(i));
                 if (r.isPresent()) return r;
             }
         } else if (List.class.isAssignableFrom(raw) && node.isArray()) {

@@ -23,11 +23,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -49,6 +51,8 @@ public final class SuiteLinter {
     private final TaskSuite suite;
     private final Map<String, String> files;
     private final List<LintProblem> out = new ArrayList<>();
+    /** Each (app, form)'s vocabulary, built once: it is the same for all of the app's ~35 tasks (most of lint's time). */
+    private final Map<AppSchema, Map<FormSchema, Optional<Set<String>>>> vocabularies = new java.util.IdentityHashMap<>();
 
     private SuiteLinter(TaskSuite suite, Map<String, String> files) {
         this.suite = suite;
@@ -257,8 +261,15 @@ public final class SuiteLinter {
         }
     }
 
-    /** Labels a listing app renders (chips, entry names, times, form labels, buttons, cancel labels). */
+    /** Labels a listing app renders (chips, entry names, times, form labels, buttons, cancel labels); null: not a listing app. */
     private Set<String> vocabulary(AppSchema app, FormSchema form) {
+        // IdentityHashMap: the same app and form objects come back for every task (a null form is a valid key).
+        return vocabularies.computeIfAbsent(app, a -> new java.util.IdentityHashMap<>())
+                .computeIfAbsent(form, f -> Optional.ofNullable(buildVocabulary(app, f)).map(Collections::unmodifiableSet))
+                .orElse(null);
+    }
+
+    private Set<String> buildVocabulary(AppSchema app, FormSchema form) {
         ListingSpec spec = app.listing();
         ListingCatalogue cat = suite.catalogue(app.id()).orElse(null);
         if (spec == null || cat == null) return null;

@@ -147,14 +147,39 @@ public final class ApkBuilder {
         }
         Files.createDirectories(out);
         Files.createDirectories(work);
-        Path dex = dex();
-        ensureKeystore(keystore);
-        for (AppSchema a : sorted) {
-            buildOne(a, dex, keystore, out.resolve(AndroidApps.apkFileName(a.id())));
+        // The apps are independent and each mostly waits on a tool's own JVM (apksigner, keytool, D8): one per core.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(sorted.size(), Runtime.getRuntime().availableProcessors())));
+        try {
+            java.util.concurrent.Future<?> key = pool.submit(() -> { ensureKeystore(keystore); return null; });
+            Path dex = dex();
+            await(key);
+            List<java.util.concurrent.Future<?>> apks = new ArrayList<>();
+            for (AppSchema a : sorted) {
+                apks.add(pool.submit(() -> { buildOne(a, dex, keystore, out.resolve(AndroidApps.apkFileName(a.id()))); return null; }));
+            }
+            for (java.util.concurrent.Future<?> f : apks) await(f);
+        } finally {
+            pool.shutdownNow();
         }
         Files.writeString(out.resolve(INDEX), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(index));
         Files.writeString(stampFile, stamp);
         return index;
+    }
+
+    /** Waits for one build task; its failure is rethrown as it was thrown. */
+    private static void await(java.util.concurrent.Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the APKs", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The shell compiled once: javac to Java 8 bytecode against the Android jar, then D8 to classes.dex. */
@@ -214,10 +239,56 @@ public final class ApkBuilder {
                 "-I", tools.frameworkRes().toString(), "-F", unsigned.toString()), dir);
         run(List.of(tools.aapt().toString(), "add", unsigned.toString(), "classes.dex"), dex.getParent());
         run(List.of(tools.zipalign().toString(), "-p", "-f", "4", unsigned.toString(), aligned.toString()), dir);
-        run(List.of(tools.apksigner().toString(), "sign", "--ks", keystore.toString(), "--ks-pass",
+        sign(List.of("sign", "--ks", keystore.toString(), "--ks-pass",
                 "pass:" + KEY_PASSWORD, "--ks-key-alias", KEY_ALIAS, "--key-pass", "pass:" + KEY_PASSWORD,
                 "--out", apk.toString(), aligned.toString()), dir);
         Files.deleteIfExists(Path.of(apk + ".idsig")); // the v4 signature file is for incremental installs only
+    }
+
+    /** Debian's {@code apksigner} is a script that starts a JVM on this jar for every call (~1.3 s of CPU each). */
+    static final Path DEBIAN_APKSIGNER_JAR = Path.of("/usr/share/java/apksigner.jar");
+    private static final Path DEBIAN_APKSIGNER = Path.of("/usr/lib/android-sdk/build-tools/debian/apksigner");
+
+    /**
+     * {@code apksigner <args>}: the same tool's entry point run in this JVM when the apksigner found is Debian's
+     * script (same code, same output, no JVM start per APK); any other apksigner runs as a process.
+     */
+    private void sign(List<String> args, Path dir) throws IOException {
+        java.lang.reflect.Method main = debianSigner(tools.apksigner());
+        if (main == null) {
+            List<String> command = new ArrayList<>();
+            command.add(tools.apksigner().toString());
+            command.addAll(args);
+            run(command, dir);
+            return;
+        }
+        try {
+            // Every path in args is absolute. The tool exits the JVM only on malformed options, and ours are fixed;
+            // signing errors are thrown.
+            main.invoke(null, (Object) args.toArray(String[]::new));
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+            throw new IllegalStateException("apksigner failed: apksigner " + String.join(" ", args) + "\n" + cause, cause);
+        }
+    }
+
+    private static java.lang.reflect.Method signerMain;
+
+    /** ApkSignerTool.main from Debian's jar (loaded once), or null when {@code apksigner} is not Debian's. */
+    private static synchronized java.lang.reflect.Method debianSigner(Path apksigner) {
+        try {
+            if (!Files.isRegularFile(DEBIAN_APKSIGNER_JAR)
+                    || !apksigner.toRealPath().equals(DEBIAN_APKSIGNER.toRealPath())) return null;
+            if (signerMain == null) {
+                // The jar's manifest Class-Path brings apksig.jar; the loader stays open for the JVM's life.
+                java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                        new java.net.URL[] {DEBIAN_APKSIGNER_JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+                signerMain = loader.loadClass("com.android.apksigner.ApkSignerTool").getMethod("main", String[].class);
+            }
+            return signerMain;
+        } catch (IOException | ReflectiveOperationException | LinkageError e) {
+            return null; // fall back to the tool as a process
+        }
     }
 
     /** The manifest of one app's APK; everything that differs between apps is here or in its resources. */
