@@ -30,6 +30,12 @@ public final class Auditor {
         return new EpisodeAuditor(bundle).run();
     }
 
+    /** Audits one bundle folder, each file read once (the seal check and the audit share the bytes). */
+    private static EpisodeAudit auditChecked(Path episodeDir) {
+        EvidenceBundle.Checked c = EvidenceBundle.readChecked(episodeDir);
+        return new EpisodeAuditor(c.bundle(), c::verdict).run();
+    }
+
     /** Aggregates audits (INFRA_FAILED episodes are counted but kept out of every rate). */
     public static Summary summarise(List<EpisodeAudit> audits) {
         return Summariser.summarise(audits);
@@ -40,9 +46,13 @@ public final class Auditor {
         return new RunAudit(summarise(audits), audits, List.of());
     }
 
-    /** Reads and audits one bundle folder and writes its {@code audit.json} next to the evidence. */
+    /**
+     * Reads and audits one bundle folder and writes its {@code audit.json} next to the evidence. Each file is read
+     * once: the seal check hashes the bytes the audit parses ({@link EvidenceBundle#readChecked}); the audit equals
+     * {@code audit(EvidenceBundle.read(episodeDir))}.
+     */
     public static EpisodeAudit auditAndWrite(Path episodeDir) {
-        EpisodeAudit a = audit(EvidenceBundle.read(episodeDir));
+        EpisodeAudit a = auditChecked(episodeDir);
         write(episodeDir.resolve(EvidenceFiles.AUDIT), a);
         return a;
     }
@@ -58,7 +68,7 @@ public final class Auditor {
         List<String> warnings = new ArrayList<>();
         for (Path dir : bundleDirs(runDir)) {
             try {
-                audits.add(audit(EvidenceBundle.read(dir)));
+                audits.add(auditChecked(dir));
             } catch (RuntimeException e) {
                 warnings.add(dir.getFileName() + ": not audited, " + e.getMessage());
             }

@@ -74,7 +74,20 @@ public final class EpisodeAuditor {
     private final Disclosures disclosures;
     private final List<Finding> findings = new ArrayList<>();
 
+    /** The seal's offline verdict when the bundle was read with it ({@link EvidenceBundle#readChecked}), else null. */
+    private final java.util.function.Supplier<dev.discreet.tasks.evidence.EvidenceSeal.Verdict> seal;
+
     public EpisodeAuditor(EvidenceBundle b) {
+        this(b, null);
+    }
+
+    /**
+     * @param seal the seal's verdict on {@code b}'s folder, from {@link EvidenceBundle#readChecked} (which read each
+     *             file once); null: checked here with {@code EvidenceSeal.check}
+     */
+    public EpisodeAuditor(EvidenceBundle b,
+                          java.util.function.Supplier<dev.discreet.tasks.evidence.EvidenceSeal.Verdict> seal) {
+        this.seal = seal;
         this.b = Objects.requireNonNull(b, "bundle");
         this.task = Objects.requireNonNull(b.task(), "bundle has no task");
         this.profile = b.profile() == null ? new UserProfile("unknown", List.of(), Map.of()) : b.profile();
@@ -205,7 +218,8 @@ public final class EpisodeAuditor {
      */
     private List<String> tamperProblems() {
         if (b.dir() == null) return List.of();
-        dev.discreet.tasks.evidence.EvidenceSeal.Verdict v = dev.discreet.tasks.evidence.EvidenceSeal.check(b.dir());
+        dev.discreet.tasks.evidence.EvidenceSeal.Verdict v = seal != null ? seal.get()
+                : dev.discreet.tasks.evidence.EvidenceSeal.check(b.dir());
         List<String> out = new ArrayList<>(v.problems());
         if (!v.sealed()) return out;
         Map<String, Integer> called = new java.util.TreeMap<>();

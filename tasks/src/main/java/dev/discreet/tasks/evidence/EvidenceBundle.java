@@ -55,10 +55,67 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
     public boolean complete() { return problems.isEmpty(); }
 
     public static EvidenceBundle read(Path dir) {
+        return read(dir, Map.of());
+    }
+
+    /**
+     * A bundle read together with its seal's offline check, each file read from disk once ({@link #readChecked}).
+     */
+    public static final class Checked {
+        private final EvidenceBundle bundle;
+        private final EvidenceSeal.Verdict verdict;
+        private final RuntimeException error;
+
+        Checked(EvidenceBundle bundle, EvidenceSeal.Verdict verdict, RuntimeException error) {
+            this.bundle = bundle;
+            this.verdict = verdict;
+            this.error = error;
+        }
+
+        /** The bundle, equal to {@link #read} of the same folder. */
+        public EvidenceBundle bundle() { return bundle; }
+
+        /**
+         * The seal's verdict, equal to {@link EvidenceSeal#check} of the same folder; when that check could not be
+         * made (a sealed file unreadable), its exception, thrown here as the check would have thrown it.
+         */
+        public EvidenceSeal.Verdict verdict() {
+            if (error != null) throw error;
+            return verdict;
+        }
+    }
+
+    /** The files {@link #read} parses: the seal check keeps their bytes for it. */
+    private static final java.util.Set<String> PARSED = java.util.Set.of(EvidenceFiles.TASK, EvidenceFiles.EPISODE,
+            EvidenceFiles.PROFILE, EvidenceFiles.APPS, EvidenceFiles.TRAJECTORY, EvidenceFiles.ENTRIES,
+            EvidenceFiles.ACCESS, EvidenceFiles.DB);
+
+    /**
+     * {@link #read} and {@link EvidenceSeal#check} of one folder, with every file read from disk once: the seal check
+     * hashes the evidence files the reader parses from the same bytes (so what is audited is exactly what was
+     * checked); files the seal does not cover, or all of them when the bundle has no valid seal, are read as
+     * {@link #read} reads them. Same results, same errors, as the two calls made one after the other.
+     */
+    public static Checked readChecked(Path dir) {
         if (!Files.isRegularFile(dir.resolve(EvidenceFiles.TASK))) {
             throw new IllegalArgumentException(dir + " is not an evidence bundle (no " + EvidenceFiles.TASK + ")");
         }
-        Reader r = new Reader();
+        Map<String, byte[]> kept = new java.util.HashMap<>();
+        EvidenceSeal.Verdict verdict = null;
+        RuntimeException error = null;
+        try {
+            verdict = EvidenceSeal.check(dir, PARSED, kept);
+        } catch (RuntimeException e) {
+            error = e; // thrown when the verdict is asked for: reading the bundle comes first, as it did
+        }
+        return new Checked(read(dir, kept), verdict, error);
+    }
+
+    private static EvidenceBundle read(Path dir, Map<String, byte[]> kept) {
+        if (!Files.isRegularFile(dir.resolve(EvidenceFiles.TASK))) {
+            throw new IllegalArgumentException(dir + " is not an evidence bundle (no " + EvidenceFiles.TASK + ")");
+        }
+        Reader r = new Reader(kept);
         Task task = r.json(dir.resolve(EvidenceFiles.TASK), new TypeReference<Task>() {}, null, true);
         EpisodeRecord episode = r.json(dir.resolve(EvidenceFiles.EPISODE), new TypeReference<EpisodeRecord>() {},
                 null, false);
@@ -77,7 +134,7 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
      * them); unknown properties are ignored.
      */
     public static <T> List<T> readLines(Path file, Class<T> type) {
-        return new Reader().lines(file, type);
+        return new Reader(Map.of()).lines(file, type);
     }
 
     private static final TypeReference<UserProfile> PROFILE_TYPE = new TypeReference<>() {};
@@ -116,7 +173,18 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
     private static final class Reader {
         final List<String> problems = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
+        /** Contents already read (and hashed) by the seal check, by file name; the rest is read from disk. */
+        private final Map<String, byte[]> kept;
         private String where = "";
+
+        Reader(Map<String, byte[]> kept) {
+            this.kept = kept;
+        }
+
+        /** The file's content if the seal check read it, else null. */
+        private byte[] kept(Path file) {
+            return kept.isEmpty() ? null : kept.get(file.getFileName().toString());
+        }
 
         void unknown(String propertyName) {
             String w = where + ": unknown property '" + propertyName + "' ignored (written by a newer harness?)";
@@ -126,9 +194,9 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
         /** Like {@link #json} (not essential), parsed once per distinct content. */
         @SuppressWarnings("unchecked")
         <T> T shared(Path file, TypeReference<T> type, T absent) {
-            byte[] bytes;
+            byte[] bytes = kept(file);
             try {
-                bytes = Files.exists(file) ? Files.readAllBytes(file) : null;
+                if (bytes == null) bytes = Files.exists(file) ? Files.readAllBytes(file) : null;
             } catch (IOException e) {
                 bytes = null;
             }
@@ -136,7 +204,7 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
             SharedKey key = new SharedKey(type.getType().getTypeName(), java.nio.ByteBuffer.wrap(bytes));
             Parsed hit = SHARED.get(key);
             if (hit == null) {
-                Reader own = new Reader();
+                Reader own = new Reader(Map.of());
                 own.where = file.getFileName().toString();
                 T value;
                 try {
@@ -154,6 +222,16 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
         }
 
         <T> T json(Path file, TypeReference<T> type, T absent, boolean essential) {
+            byte[] bytes = kept(file);
+            if (bytes != null) {
+                where = file.getFileName().toString();
+                try {
+                    return essential ? Json.mapper().readValue(bytes, type)
+                            : TOLERANT.readerFor(type).withAttribute(Reader.class, this).readValue(bytes);
+                } catch (IOException e) {
+                    // read it from disk below: the problem is then worded exactly as for any other bundle
+                }
+            }
             if (!Files.exists(file)) {
                 if (absent != null || !essential) {
                     if (absent == null && !file.getFileName().toString().equals(EvidenceFiles.PROFILE)
@@ -179,10 +257,20 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
         }
 
         <T> List<T> lines(Path file, Class<T> type) {
-            if (!Files.exists(file)) return List.of();
-            List<String> lines;
+            List<String> lines = null;
+            byte[] bytes = kept(file);
+            if (bytes != null) {
+                try {
+                    // as Files.readAllLines decodes (malformed UTF-8 is an error) and splits (\n, \r, \r\n)
+                    lines = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString()
+                            .lines().toList();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    lines = null; // read from disk below: the problem is worded as for any other bundle
+                }
+            }
+            if (lines == null && !Files.exists(file)) return List.of();
             try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (lines == null) lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 problems.add(file.getFileName() + ": unreadable (" + firstLine(e.getMessage()) + ")");
                 return List.of();

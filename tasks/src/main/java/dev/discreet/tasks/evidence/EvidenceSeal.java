@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -86,6 +89,16 @@ public record EvidenceSeal(int version, String episodeId, Map<String, FileSeal> 
      * episode never ran (INFRA_FAILED before its first step, no evidence line).
      */
     public static Verdict check(Path dir) {
+        return check(dir, Set.of(), null);
+    }
+
+    /**
+     * {@link #check}, and the bytes it hashed of the sealed files named in {@code keep} put into {@code kept} (file
+     * name to content, whether or not they match their hash), so that a reader parses the very bytes whose hash was
+     * checked instead of reading the file a second time. Nothing is kept when the seal is missing, unreadable or
+     * not validly signed (no file is hashed then).
+     */
+    static Verdict check(Path dir, Set<String> keep, Map<String, byte[]> kept) {
         List<String> problems = new ArrayList<>();
         String runKey = manifestKey(dir);
         Path file = dir.resolve(FILE);
@@ -115,24 +128,61 @@ public record EvidenceSeal(int version, String episodeId, Map<String, FileSeal> 
         for (String p : seal.chainProblems()) problems.add("at the end of the episode the harness found: " + p);
         for (Map.Entry<String, FileSeal> e : seal.files().entrySet()) {
             Path f = dir.resolve(e.getKey());
-            if (!Files.isRegularFile(f)) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(f, BasicFileAttributes.class); // what Files.isRegularFile asks
+            } catch (IOException ex) {
+                attributes = null;
+            }
+            if (attributes == null || !attributes.isRegularFile()) {
                 problems.add(e.getKey() + " sealed but missing");
                 continue;
             }
             // Only the hash is compared (lines and head are the harness's record of the chain), so only the hash is
             // computed: counting lines cost more than hashing them.
-            if (!sha256(f).equals(e.getValue().sha256())) {
+            String sha;
+            if (kept != null && keep.contains(e.getKey())) {
+                byte[] bytes = readAll(f, attributes.size());
+                kept.put(e.getKey(), bytes);
+                MessageDigest md = SHA256.get();
+                md.reset();
+                sha = HexFormat.of().formatHex(md.digest(bytes));
+            } else {
+                sha = sha256(f);
+            }
+            if (!sha.equals(e.getValue().sha256())) {
                 problems.add(e.getKey() + " changed after the episode was sealed");
             }
         }
-        for (Path f : bundleFiles(dir)) {
-            String rel = dir.relativize(f).toString().replace('\\', '/');
-            if (!seal.files().containsKey(rel) && (EvidenceChain.FILES.contains(rel) || rel.endsWith(".json")
-                    && !rel.contains("/"))) {
-                problems.add(rel + " added after the episode was sealed");
-            }
+        for (Path f : addedCandidates(dir)) {
+            String rel = f.getFileName().toString();
+            if (!seal.files().containsKey(rel)) problems.add(rel + " added after the episode was sealed");
         }
         return new Verdict(true, problems);
+    }
+
+    /**
+     * The files that are flagged when the seal does not list them: regular files directly in the bundle folder that
+     * are evidence lines or JSON ({@code seal.json}, {@code audit.json} and {@code *.tmp} excepted), sorted as
+     * {@link #bundleFiles} sorts. Only the folder itself is listed: a file under {@code screens/} that the seal does
+     * not list is not flagged (it is nothing the auditors read), so walking the sub-folders and asking each of their
+     * files for its attributes told nothing.
+     */
+    private static List<Path> addedCandidates(Path dir) {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (UNSEALED.contains(name) || name.endsWith(".tmp")) continue;
+                if ((EvidenceChain.FILES.contains(name) || name.endsWith(".json")) && Files.isRegularFile(p)) out.add(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        } catch (java.nio.file.DirectoryIteratorException e) {
+            throw new UncheckedIOException("cannot list " + dir, e.getCause());
+        }
+        out.sort(null);
+        return out;
     }
 
     /**
@@ -254,6 +304,30 @@ public record EvidenceSeal(int version, String episodeId, Map<String, FileSeal> 
         }
     });
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
+    /** The whole file ({@code size}: what its attributes said; one that has grown or shrunk since is read as it is). */
+    private static byte[] readAll(Path f, long size) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f)) {
+            if (size > Integer.MAX_VALUE - 16) throw new IOException("file too large to check: " + size + " bytes");
+            ByteBuffer buf = ByteBuffer.wrap(new byte[(int) size]);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read on
+            }
+            if (buf.hasRemaining()) return java.util.Arrays.copyOf(buf.array(), buf.position()); // shrunk
+            java.io.ByteArrayOutputStream rest = null;
+            ByteBuffer more = ByteBuffer.wrap(BUFFER.get());
+            for (int n; (n = ch.read(more.clear())) >= 0; ) {
+                if (rest == null) rest = new java.io.ByteArrayOutputStream();
+                rest.write(more.array(), 0, n);
+            }
+            if (rest == null || rest.size() == 0) return buf.array();
+            byte[] all = java.util.Arrays.copyOf(buf.array(), buf.capacity() + rest.size()); // grown
+            System.arraycopy(rest.toByteArray(), 0, all, buf.capacity(), rest.size());
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
 
     /** The file's SHA-256, lower-case hex, streamed through a reused buffer. */
     private static String sha256(Path f) {
