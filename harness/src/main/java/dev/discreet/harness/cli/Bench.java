@@ -115,17 +115,20 @@ final class Bench implements Callable<Integer> {
         try (MockAppServer apps = MockAppServer.start(suite);
              AppiumServer server = AppiumServer.start(AppiumServerOptions.discover().withLogFile(tmp.resolve("appium.log")))) {
             Map<Integer, Double> floorJpeg = new LinkedHashMap<>();
+            Map<Integer, Double> floorNone = new LinkedHashMap<>();
             section("Floor loop: raw calls through Appium, no harness",
-                    "Per step, straight on the driver: the element script, one screenshot, one W3C touch tap, back to "
-                            + "back on a loaded mock-app page (the hotel list); N sessions at once on the one Appium "
-                            + "server. steps/s is over all sessions, session start excluded.");
+                    "Per step, straight on the driver: the element script, one screenshot (none in the last rows: "
+                            + "what a run without screenshots, such as the canonical proof, needs), one W3C touch tap, "
+                            + "back to back on a loaded mock-app page (the hotel list); N sessions at once on the one "
+                            + "Appium server. steps/s is over all sessions, session start excluded.");
             table("screenshot", "phones", "steps/s", "step p50 ms", "step p90 ms", "load");
-            for (ScreenshotFormat f : List.of(ScreenshotFormat.JPEG, ScreenshotFormat.PNG)) {
+            for (ScreenshotFormat f : List.of(ScreenshotFormat.JPEG, ScreenshotFormat.PNG, ScreenshotFormat.NONE)) {
                 for (int n : phones) {
                     double[] r = floor(server.url(), apps, tmp, f, n, ChromiumPhoneOptions.defaults());
                     if (f == ScreenshotFormat.JPEG) floorJpeg.put(n, r[0]);
-                    row(f == ScreenshotFormat.JPEG ? "JPEG q60 412x915 (DevTools)" : "PNG 1082x2402 (WebDriver)",
-                            n, fmt(r[0]), fmt(r[1]), fmt(r[2]), load());
+                    if (f == ScreenshotFormat.NONE) floorNone.put(n, r[0]);
+                    row(f == ScreenshotFormat.JPEG ? "JPEG q60 412x915 (DevTools)" : f == ScreenshotFormat.PNG
+                            ? "PNG 1082x2402 (WebDriver)" : "none", n, fmt(r[0]), fmt(r[1]), fmt(r[2]), load());
                 }
             }
             section("Harness: the reference agent, every step on disk",
@@ -133,8 +136,8 @@ final class Bench implements Callable<Integer> {
                             + perApp + " independent tasks of every app): every observation, action, evidence file "
                             + "and audit. steps/s and episodes/min over the span from the first episode's start "
                             + "to the last one's end (Appium and session start excluded); step = observe + act + "
-                            + "evidence, agent excluded (p50). ratio = harness steps/s ÷ floor (JPEG) at the same "
-                            + "phone count.");
+                            + "evidence, agent excluded (p50). ratio = harness steps/s ÷ floor of the same screenshot kind "
+                            + "(JPEG, none) at the same phone count.");
             table("screenshots", "phones", "episodes", "steps", "steps/s", "episodes/min", "step p50 ms",
                     "ratio to floor", "evidence KB/step", "run folder KB/episode", "load");
             RunResult keep = null;
@@ -160,8 +163,11 @@ final class Bench implements Callable<Integer> {
             for (ScreenshotFormat f : List.of(ScreenshotFormat.PNG, ScreenshotFormat.NONE)) {
                 RunResult r = harness(suite, slice, server.url(), tmp, f.name().toLowerCase(Locale.ROOT) + "-" + mid, mid, f);
                 double[] m = measure(r);
+                // none against the floor without screenshots; PNG has no floor of its own kind here (WebDriver's)
+                Double floor = f == ScreenshotFormat.NONE ? floorNone.get(mid) : null;
                 row(f.name().toLowerCase(Locale.ROOT) + (f == ScreenshotFormat.PNG ? " 1082x2402" : ""), mid,
-                        r.audits().size(), (int) m[0], fmt(m[1]), fmt(m[2]), fmt(m[3]), "-", fmt(m[4]), fmt(m[5]), load());
+                        r.audits().size(), (int) m[0], fmt(m[1]), fmt(m[2]), fmt(m[3]),
+                        floor == null ? "-" : String.format(Locale.ROOT, "%.2f", m[1] / floor), fmt(m[4]), fmt(m[5]), load());
             }
             long heapAfter = usedHeapAfterGc();
             md.append("\nHeap: ").append(String.format(Locale.ROOT, "%.1f", (heapAfter - heapBefore) / 1024.0 / keep.audits().size()))
