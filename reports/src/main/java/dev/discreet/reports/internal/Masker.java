@@ -30,9 +30,8 @@ public final class Masker {
 
     private final Pattern pattern;
     private final Map<String, String> masks; // lower-case occurrence -> mask
-    private final List<String> alnumValues;  // lower-case letters and digits of each value
     /**
-     * Every substring of every value in {@link #alnumValues}: the longest run at a position is found by growing it
+     * Every substring of every value's lower-case letters and digits: the longest run at a position is found by growing it
      * while it is still in this set (a substring's prefixes are substrings too), instead of searching each value
      * for each longer prefix (that search was most of the CPU of writing an episode's page).
      */
@@ -41,7 +40,6 @@ public final class Masker {
     private Masker(Pattern pattern, Map<String, String> masks, List<String> alnumValues) {
         this.pattern = pattern;
         this.masks = masks;
-        this.alnumValues = alnumValues;
         java.util.Set<String> runs = new java.util.HashSet<>();
         for (String v : alnumValues) {
             for (int from = 0; from < v.length(); from++) {
@@ -87,7 +85,7 @@ public final class Masker {
 
     /** Replaces every qualifying partial run of a value's characters with bullets. */
     private String maskRuns(String text) {
-        if (alnumValues.isEmpty()) return text;
+        if (valueRuns.isEmpty()) return text;
         StringBuilder seq = new StringBuilder();
         List<Integer> pos = new ArrayList<>();
         String lower = text.toLowerCase(java.util.Locale.ROOT);
