@@ -161,7 +161,16 @@ public final class ChromiumPhone implements Device {
         long deadline = start + SETTLE_TIMEOUT.toNanos();
         JsonNode page;
         while (true) {
-            String json = (String) driver.executeScript(ELEMENTS_JS, options.screenScale());
+            String json;
+            try {
+                json = (String) driver.executeScript(ELEMENTS_JS, options.screenScale());
+            } catch (RuntimeException e) {
+                // chromedriver waits for no navigation (pageLoadStrategy "none"): the script can meet the document
+                // it started in going away. That is a page still loading, not a failure.
+                if (!documentGone(e) || System.nanoTime() > deadline) throw e;
+                sleep(5);
+                continue;
+            }
             try {
                 page = Json.mapper().readTree(json);
             } catch (IOException e) {
@@ -190,6 +199,18 @@ public final class ChromiumPhone implements Device {
         pendingUrl = null;
         leaving = null;
         return page;
+    }
+
+    /** Whether a script failed because its document was replaced by a navigation while it ran. */
+    static boolean documentGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Execution context was destroyed") || m.contains("Cannot find context with")
+                    || m.contains("Inspected target navigated or closed") || m.contains("document unloaded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -423,7 +444,8 @@ public final class ChromiumPhone implements Device {
     public String describe() {
         PhoneProfile p = options.phone();
         return "appium chromium " + p.name() + " " + p.cssWidth() + "x" + p.cssHeight() + "@" + p.pixelRatio()
-                + " screenshots " + screenshots() + " via " + Endpoints.redact(server);
+                + " screenshots " + screenshots() + (options.singleProcess() && options.headlessShell()
+                ? " single-process" : "") + " via " + Endpoints.redact(server);
     }
 
     /** What each observation captures, e.g. "jpeg 412x915" or "none (coordinates 412x915)". */

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfile phone, boolean headless,
                                    List<String> extraArgs, ScreenshotScale screenshotScale,
-                                   ScreenshotFormat screenshots) {
+                                   ScreenshotFormat screenshots, boolean singleProcess) {
     public static final List<String> BASE_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--no-default-browser-check", "--disable-quic");
@@ -32,7 +32,13 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
     /** Compatibility constructor (before the screenshot format was a setting): JPEG screenshots. */
     public ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfile phone, boolean headless,
                                 List<String> extraArgs, ScreenshotScale screenshotScale) {
-        this(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, ScreenshotFormat.JPEG);
+        this(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, ScreenshotFormat.JPEG, true);
+    }
+
+    /** Compatibility constructor (before the process model was a setting): one process for a headless shell. */
+    public ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfile phone, boolean headless,
+                                List<String> extraArgs, ScreenshotScale screenshotScale, ScreenshotFormat screenshots) {
+        this(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, screenshots, true);
     }
 
     /** Debian's {@code chromium}: the desktop browser, run with {@code --headless=new} unless asked for a window. */
@@ -48,39 +54,59 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
 
     public static ChromiumPhoneOptions defaults() {
         return new ChromiumPhoneOptions(defaultChromium(), Path.of("/usr/bin/chromedriver"),
-                PhoneProfile.PIXEL_7, true, List.of(), ScreenshotScale.CSS, ScreenshotFormat.JPEG);
+                PhoneProfile.PIXEL_7, true, List.of(), ScreenshotScale.CSS, ScreenshotFormat.JPEG, true);
     }
 
     public ChromiumPhoneOptions withPhone(PhoneProfile p) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, p, headless, extraArgs, screenshotScale, screenshots);
+        return new ChromiumPhoneOptions(chromium, chromedriver, p, headless, extraArgs, screenshotScale, screenshots,
+                singleProcess);
     }
 
     public ChromiumPhoneOptions withHeadless(boolean h) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, phone, h, extraArgs, screenshotScale, screenshots);
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, h, extraArgs, screenshotScale, screenshots,
+                singleProcess);
     }
 
     public ChromiumPhoneOptions withScreenshotScale(ScreenshotScale s) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, s, screenshots);
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, s, screenshots,
+                singleProcess);
     }
 
     /** What each observation captures: JPEG (default), PNG, or no picture. */
     public ChromiumPhoneOptions withScreenshots(ScreenshotFormat f) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, f);
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, f,
+                singleProcess);
+    }
+
+    /**
+     * Whether a headless shell runs as one process ({@code --single-process}, the default): browser, page and
+     * compositor in one process instead of four, so no inter-process messages per step: 12% less of Chromium's CPU
+     * per step on the mock apps, same results (BENCHMARKS.md, session 6). A page that crashes takes the browser with
+     * it, which the runner already treats as a device failure (new session, episode retried). Desktop Chromium
+     * ({@code --headless=new} or a window) always runs its usual process model.
+     */
+    public ChromiumPhoneOptions withSingleProcess(boolean single) {
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, screenshotScale,
+                screenshots,
+                single);
     }
 
     /** Chromium switches added after {@link #BASE_ARGS}. */
     public ChromiumPhoneOptions withExtraArgs(List<String> args) {
-        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, args, screenshotScale, screenshots);
+        return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, args, screenshotScale, screenshots,
+                singleProcess);
     }
 
     /** The Chromium binary on the machine that runs the Appium server. */
     public ChromiumPhoneOptions withChromium(Path p) {
-        return new ChromiumPhoneOptions(p, chromedriver, phone, headless, extraArgs, screenshotScale, screenshots);
+        return new ChromiumPhoneOptions(p, chromedriver, phone, headless, extraArgs, screenshotScale, screenshots,
+                singleProcess);
     }
 
     /** The chromedriver binary on the machine that runs the Appium server. */
     public ChromiumPhoneOptions withChromedriver(Path p) {
-        return new ChromiumPhoneOptions(chromium, p, phone, headless, extraArgs, screenshotScale, screenshots);
+        return new ChromiumPhoneOptions(chromium, p, phone, headless, extraArgs, screenshotScale, screenshots,
+                singleProcess);
     }
 
     /** Screenshot pixels per CSS pixel: what element bounds and action coordinates are measured in. */
@@ -115,6 +141,7 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         // The headless shell is headless by nature and knows no --headless=new.
         if (headless && !headlessShell()) args.add("--headless=new");
         args.addAll(BASE_ARGS);
+        if (singleProcess && headlessShell()) args.add("--single-process");
         if (userDataDir != null) args.add("--user-data-dir=" + userDataDir);
         args.add("--window-size=" + phone.cssWidth() + "," + phone.cssHeight());
         args.addAll(extraArgs);
@@ -130,9 +157,10 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         o.setCapability("browserName", "chrome");
         o.setCapability("appium:disableBuildCheck", true);
         o.setCapability("appium:newCommandTimeout", 300);
-        // A tap that starts a navigation returns at DOMContentLoaded instead of the load event: the next observation
-        // waits for readyState "complete" (and for what the page still has in flight) anyway.
-        o.setCapability("pageLoadStrategy", "eager");
+        // chromedriver waits for no navigation: the next observation waits for readyState "complete", the new
+        // document and what the page still has in flight anyway (ChromiumPhone#settledPage). "eager" cost two extra
+        // DevTools evaluations per command (before and after it): 6% of the machine's CPU per step, same results.
+        o.setCapability("pageLoadStrategy", "none");
         // A local shell is started through a launcher that gives it its first page (see HeadlessShell); a remote
         // server's shell needs the same from whoever installed it there.
         Path binary = headlessShell() && userDataDir != null ? HeadlessShell.launcher(chromium) : chromium;

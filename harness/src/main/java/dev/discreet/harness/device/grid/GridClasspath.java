@@ -31,6 +31,8 @@ public final class GridClasspath {
             throw new IllegalStateException("no " + gridPom + ": run from the project folder, or set " + OVERRIDE
                     + " to Selenium Grid 4.47.0's class path");
         }
+        String cached = cached(gridPom, out);
+        if (cached != null) return cached;
         IOException last = null;
         for (boolean offline : allowDownload ? List.of(true, false) : List.of(true)) {
             List<String> cmd = new ArrayList<>(List.of("mvn", "-q", "-B", "-f", gridPom.toAbsolutePath().toString(),
@@ -55,6 +57,27 @@ public final class GridClasspath {
         }
         throw new IllegalStateException("cannot resolve Selenium Grid 4.47.0 with Maven (" + last.getMessage()
                 + "); run `mvn -f harness/grid/pom.xml dependency:build-classpath` once online, or set " + OVERRIDE);
+    }
+
+    /**
+     * The class path written to {@code out} by an earlier resolution, when it is newer than {@code gridPom} and every
+     * entry still exists (a Maven run costs ~6 s of CPU; two tests and the grid command each asked for it).
+     */
+    static String cached(Path gridPom, Path out) {
+        try {
+            if (!Files.isRegularFile(out)
+                    || Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(gridPom)) <= 0) {
+                return null;
+            }
+            String cp = Files.readString(out, StandardCharsets.UTF_8).trim();
+            if (cp.isEmpty()) return null;
+            for (String entry : cp.split(java.io.File.pathSeparator)) {
+                if (!Files.isRegularFile(Path.of(entry))) return null;
+            }
+            return cp;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null; // resolve again
+        }
     }
 
     private static String read(String pathOrClasspath) {
