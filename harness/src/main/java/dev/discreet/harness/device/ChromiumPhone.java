@@ -444,8 +444,8 @@ public final class ChromiumPhone implements Device {
     public String describe() {
         PhoneProfile p = options.phone();
         return "appium chromium " + p.name() + " " + p.cssWidth() + "x" + p.cssHeight() + "@" + p.pixelRatio()
-                + " screenshots " + screenshots() + (options.singleProcess() && options.headlessShell()
-                ? " single-process" : "") + " via " + Endpoints.redact(server);
+                + " screenshots " + screenshots() + (options.oneProcess() ? " single-process" : "")
+                + " via " + Endpoints.redact(server);
     }
 
     /** What each observation captures, e.g. "jpeg 412x915" or "none (coordinates 412x915)". */

@@ -79,11 +79,13 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
     }
 
     /**
-     * Whether a headless shell runs as one process ({@code --single-process}, the default): browser, page and
-     * compositor in one process instead of four, so no inter-process messages per step: 12% less of Chromium's CPU
-     * per step on the mock apps, same results (BENCHMARKS.md, session 6). A page that crashes takes the browser with
-     * it, which the runner already treats as a device failure (new session, episode retried). Desktop Chromium
-     * ({@code --headless=new} or a window) always runs its usual process model.
+     * Whether a headless shell that takes no screenshots runs as one process ({@code --single-process}, the default):
+     * browser, page and compositor in one process instead of four, so no inter-process messages per step: 12% less
+     * of Chromium's CPU per step on the mock apps, same results (BENCHMARKS.md, session 6). Only without screenshots:
+     * that is what ran thousands of episodes (the canonical proof, the slices); with screenshots one test run hung
+     * after its episode (not reproduced, not ruled out), so phones that take pictures keep Chromium's process model,
+     * as desktop Chromium ({@code --headless=new} or a window) always does. A page that crashes takes a one-process
+     * browser with it, which the runner treats as a device failure (new session, episode retried).
      */
     public ChromiumPhoneOptions withSingleProcess(boolean single) {
         return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, screenshotScale,
@@ -114,6 +116,11 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         return screenshotScale == ScreenshotScale.DEVICE ? phone.pixelRatio() : 1.0;
     }
 
+    /** Whether the browser runs as one process: {@link #withSingleProcess} asked, a headless shell, no screenshots. */
+    public boolean oneProcess() {
+        return singleProcess && headlessShell() && screenshots == ScreenshotFormat.NONE;
+    }
+
     /** Whether the browser is Chromium's headless shell (which has no window to show). */
     public boolean headlessShell() { return HeadlessShell.is(chromium); }
 
@@ -141,7 +148,7 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         // The headless shell is headless by nature and knows no --headless=new.
         if (headless && !headlessShell()) args.add("--headless=new");
         args.addAll(BASE_ARGS);
-        if (singleProcess && headlessShell()) args.add("--single-process");
+        if (oneProcess()) args.add("--single-process");
         if (userDataDir != null) args.add("--user-data-dir=" + userDataDir);
         args.add("--window-size=" + phone.cssWidth() + "," + phone.cssHeight());
         args.addAll(extraArgs);
@@ -151,7 +158,9 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
                 "userAgent", phone.userAgent());
         ChromiumOptions o = new ChromiumOptions()
                 .setPlatformName("linux")
-                .setExecutable(chromedriver.toString())
+                // A local chromedriver without the debug log Appium asks for and throws away (QuietChromedriver).
+                .setExecutable((userDataDir != null ? QuietChromedriver.launcher(chromedriver) : chromedriver)
+                        .toString())
                 .setAutodownloadEnabled(false)
                 .setChromeDriverPort(chromedriverPort);
         o.setCapability("browserName", "chrome");

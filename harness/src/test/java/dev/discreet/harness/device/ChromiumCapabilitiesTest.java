@@ -20,14 +20,40 @@ class ChromiumCapabilitiesTest {
     }
 
     @Test
-    void aHeadlessShellRunsAsOneProcessUnlessToldOtherwise() {
-        ChromiumPhoneOptions shell = ChromiumPhoneOptions.defaults().withChromium(SHELL);
+    void aHeadlessShellWithoutScreenshotsRunsAsOneProcessUnlessToldOtherwise() {
+        ChromiumPhoneOptions shell = ChromiumPhoneOptions.defaults().withChromium(SHELL)
+                .withScreenshots(ScreenshotFormat.NONE);
         assertThat(shell.singleProcess()).isTrue();
         assertThat(args(shell)).contains("--single-process").doesNotContain("--headless=new");
+        // A phone that takes pictures keeps Chromium's process model (what was verified; see withSingleProcess).
+        assertThat(args(shell.withScreenshots(ScreenshotFormat.JPEG))).doesNotContain("--single-process");
+        assertThat(args(shell.withScreenshots(ScreenshotFormat.PNG))).doesNotContain("--single-process");
         assertThat(args(shell.withSingleProcess(false))).doesNotContain("--single-process");
         // Desktop Chromium keeps its own process model (only the shell was measured and run that way).
         assertThat(args(shell.withChromium(ChromiumPhoneOptions.DEBIAN_CHROMIUM)))
                 .contains("--headless=new").doesNotContain("--single-process");
+    }
+
+    @Test
+    void theLocalChromedriverLauncherDropsOnlyVerboseAndLogsSevereOnly(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        // A stand-in chromedriver that prints the arguments it was given, one per line.
+        Path fake = tmp.resolve("it's chromedriver");
+        java.nio.file.Files.writeString(fake, "#!/bin/sh\nfor a; do echo \"$a\"; done\n");
+        fake.toFile().setExecutable(true);
+        Path launcher = QuietChromedriver.launcher(fake);
+        assertThat(QuietChromedriver.launcher(fake)).isEqualTo(launcher); // one per binary
+        Process p = new ProcessBuilder(launcher.toString(), "--port=4444", "--verbose", "--log-path=/tmp/a b",
+                "--disable-build-check").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(out.lines()).containsExactly("--port=4444", "--log-path=/tmp/a b", "--disable-build-check",
+                "--log-level=SEVERE");
+        // Sessions on this machine get the launcher; a remote server's path names a file over there.
+        ChromiumPhoneOptions o = ChromiumPhoneOptions.defaults().withChromedriver(fake);
+        assertThat(o.toCapabilities(9515, tmp.resolve("profile")).getCapability("appium:executable"))
+                .isEqualTo(launcher.toString());
+        assertThat(o.toCapabilities(9515, null).getCapability("appium:executable")).isEqualTo(fake.toString());
     }
 
     @Test
