@@ -1,12 +1,6 @@
 package dev.discreet.harness.device;
 
-import dev.discreet.harness.internal.TempFolders;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,23 +21,12 @@ final class QuietChromedriver {
      * one per binary and JVM, in a temporary folder named after the JVM (removed when it ends, or swept after a kill).
      */
     static Path launcher(Path chromedriver) {
-        return LAUNCHERS.computeIfAbsent(chromedriver.toAbsolutePath(), c -> {
-            try {
-                Path dir = Files.createTempDirectory(TempFolders.prefix("chromium") + "chromedriver-");
-                Path script = dir.resolve("chromedriver");
+        return LAUNCHERS.computeIfAbsent(chromedriver.toAbsolutePath(), c ->
                 // Keeps every argument but --verbose, in order; exec: chromedriver keeps the launcher's pid, which
                 // Appium stops it by.
-                Files.writeString(script, "#!/bin/sh\n"
-                        + "for a; do shift; [ \"$a\" = --verbose ] || set -- \"$@\" \"$a\"; done\n"
-                        + "exec '" + c.toString().replace("'", "'\\''") + "' \"$@\" --log-level=SEVERE\n",
-                        StandardCharsets.UTF_8);
-                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-                dir.toFile().deleteOnExit();
-                script.toFile().deleteOnExit();
-                return script;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the chromedriver launcher in the temp folder", e);
-            }
-        });
+                HeadlessShell.writeLauncher("chromedriver-", "chromedriver",
+                        "for a; do shift; [ \"$a\" = --verbose ] || set -- \"$@\" \"$a\"; done\n"
+                                + "exec " + HeadlessShell.quoted(c) + " \"$@\" --log-level=SEVERE\n",
+                        "the chromedriver launcher"));
     }
 }
