@@ -35,7 +35,7 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         this(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, ScreenshotFormat.JPEG, true);
     }
 
-    /** Compatibility constructor (before the process model was a setting): one process for a headless shell. */
+    /** Compatibility constructor (before the process model was a setting): {@link #withSingleProcess} on. */
     public ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfile phone, boolean headless,
                                 List<String> extraArgs, ScreenshotScale screenshotScale, ScreenshotFormat screenshots) {
         this(chromium, chromedriver, phone, headless, extraArgs, screenshotScale, screenshots, true);
@@ -89,8 +89,7 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
      */
     public ChromiumPhoneOptions withSingleProcess(boolean single) {
         return new ChromiumPhoneOptions(chromium, chromedriver, phone, headless, extraArgs, screenshotScale,
-                screenshots,
-                single);
+                screenshots, single);
     }
 
     /** Chromium switches added after {@link #BASE_ARGS}. */
