@@ -20,6 +20,17 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--no-default-browser-check", "--disable-quic");
 
+    /**
+     * Chromium features switched off for every phone, passed as one {@code --disable-features} switch into which one
+     * from {@link #withExtraArgs} is merged (with two, the last one would win). RenderDocument builds a new
+     * renderer-side frame for every cross-document navigation, and a mock app navigates on almost every submit and
+     * link: without it Chromium spends 13% less CPU on the canonical proof's hotel slice, with the same results on
+     * every episode (BENCHMARKS.md, session 7). It changes nothing a page can see.
+     */
+    public static final List<String> DISABLED_FEATURES = List.of("RenderDocument");
+
+    private static final String DISABLE_FEATURES = "--disable-features=";
+
     public ChromiumPhoneOptions {
         if (chromium == null) throw new IllegalArgumentException("chromium must not be null");
         if (chromedriver == null) throw new IllegalArgumentException("chromedriver must not be null");
@@ -150,7 +161,17 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
         if (oneProcess()) args.add("--single-process");
         if (userDataDir != null) args.add("--user-data-dir=" + userDataDir);
         args.add("--window-size=" + phone.cssWidth() + "," + phone.cssHeight());
-        args.addAll(extraArgs);
+        List<String> disabled = new ArrayList<>(DISABLED_FEATURES);
+        for (String a : extraArgs) {
+            if (a.startsWith(DISABLE_FEATURES)) {
+                for (String f : a.substring(DISABLE_FEATURES.length()).split(",")) {
+                    if (!f.isBlank() && !disabled.contains(f.strip())) disabled.add(f.strip());
+                }
+            } else {
+                args.add(a);
+            }
+        }
+        args.add(DISABLE_FEATURES + String.join(",", disabled));
         Map<String, Object> mobile = Map.of(
                 "deviceMetrics", Map.of("width", phone.cssWidth(), "height", phone.cssHeight(),
                         "pixelRatio", phone.pixelRatio(), "touch", true, "mobile", true),

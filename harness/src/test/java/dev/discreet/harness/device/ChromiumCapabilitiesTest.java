@@ -57,6 +57,18 @@ class ChromiumCapabilitiesTest {
     }
 
     @Test
+    void renderDocumentIsOffInOneDisableFeaturesSwitchThatKeepsTheUsersOwn() {
+        assertThat(args(ChromiumPhoneOptions.defaults()).stream().filter(a -> a.startsWith("--disable-features")))
+                .containsExactly("--disable-features=RenderDocument");
+        // One switch: the user's list is merged into ours, not passed as a second switch that would replace it.
+        List<String> merged = args(ChromiumPhoneOptions.defaults().withExtraArgs(List.of("--disable-features=Foo, Bar",
+                "--mute-audio", "--disable-features=RenderDocument,Baz")));
+        assertThat(merged.stream().filter(a -> a.startsWith("--disable-features")))
+                .containsExactly("--disable-features=RenderDocument,Foo,Bar,Baz");
+        assertThat(merged).contains("--mute-audio");
+    }
+
+    @Test
     void chromedriverWaitsForNoNavigation() {
         assertThat(ChromiumPhoneOptions.defaults().toCapabilities(9515, null).getCapability("pageLoadStrategy"))
                 .isEqualTo("none");
