@@ -1,6 +1,7 @@
 package dev.discreet.harness.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,23 @@ class ChromiumCapabilitiesTest {
     void chromedriverWaitsForNoNavigation() {
         assertThat(ChromiumPhoneOptions.defaults().toCapabilities(9515, null).getCapability("pageLoadStrategy"))
                 .isEqualTo("none");
+    }
+
+    @Test
+    void theElementScriptsDevToolsReplyGivesItsTextOrThePagesException() {
+        assertThat(ChromiumPhone.evaluated(Map.of("result", Map.of("type", "string", "value", "{\"url\":\"x\"}"))))
+                .isEqualTo("{\"url\":\"x\"}");
+        assertThat(ChromiumPhone.evaluated(Map.of("result", Map.of("type", "undefined")))).isNull();
+        // A script that throws is a DevTools success carrying exceptionDetails: it must not pass as a page.
+        assertThatThrownBy(() -> ChromiumPhone.evaluated(Map.of("result", Map.of("type", "object"), "exceptionDetails",
+                Map.of("text", "Uncaught", "exception", Map.of("description", "TypeError: x is not a function")))))
+                .isInstanceOf(JavascriptException.class).hasMessageContaining("TypeError: x is not a function");
+        assertThatThrownBy(() -> ChromiumPhone.evaluated(Map.of("exceptionDetails", Map.of("text", "Uncaught SyntaxError"))))
+                .isInstanceOf(JavascriptException.class).hasMessageContaining("Uncaught SyntaxError");
+        assertThatThrownBy(() -> ChromiumPhone.evaluated(Map.of("result", Map.of("type", "number", "value", 3L))))
+                .isInstanceOf(JavascriptException.class).hasMessageContaining("returned Long");
+        assertThat(ChromiumPhone.documentGone(new WebDriverException("unknown error: Cannot find default execution "
+                + "context"))).isTrue();
     }
 
     @Test
