@@ -24,8 +24,8 @@ public record ChromiumPhoneOptions(Path chromium, Path chromedriver, PhoneProfil
      * Chromium features switched off for every phone, passed as one {@code --disable-features} switch into which one
      * from {@link #withExtraArgs} is merged (with two, the last one would win). RenderDocument builds a new
      * renderer-side frame for every cross-document navigation, and a mock app navigates on almost every submit and
-     * link: without it Chromium spends 13% less CPU on the canonical proof's hotel slice, with the same results on
-     * every episode (BENCHMARKS.md, session 7). It changes nothing a page can see.
+     * link: without it Chromium spends 13-17% less CPU on the canonical proof's hotel slice, with the same results
+     * and byte-identical element lists (BENCHMARKS.md, session 7). It changes nothing a page can see.
      */
     public static final List<String> DISABLED_FEATURES = List.of("RenderDocument");
 
