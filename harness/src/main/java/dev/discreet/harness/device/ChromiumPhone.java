@@ -46,6 +46,8 @@ public final class ChromiumPhone implements Device {
     private final ChromiumPhoneOptions options;
     private final URL server;
     private final Path userDataDir;
+    /** The element call with this phone's screen scale: the same text for every observation. */
+    private final String elementsExpression;
     /** A page {@link #reset} started loading; the next observation waits for it. */
     private String pendingUrl;
     /** The marker left on the document a script navigation is leaving; the next observation waits for a new one. */
@@ -59,6 +61,7 @@ public final class ChromiumPhone implements Device {
         this.options = options;
         this.server = server;
         this.userDataDir = userDataDir;
+        this.elementsExpression = ELEMENTS_CALL + "(" + options.screenScale() + ")";
     }
 
     /** Opens a session on the Appium server at {@code server}. */
@@ -212,9 +215,13 @@ public final class ChromiumPhone implements Device {
      */
     @SuppressWarnings("unchecked")
     private String elementsJson() {
-        Object reply = driver.execute(CDP, Map.of("cmd", "Runtime.evaluate", "params", Map.of(
-                "expression", ELEMENTS_CALL + "(" + options.screenScale() + ")", "returnByValue", true))).getValue();
-        return evaluated((Map<String, Object>) reply);
+        return evaluated((Map<String, Object>) cdp("Runtime.evaluate",
+                Map.of("expression", elementsExpression, "returnByValue", true)));
+    }
+
+    /** One DevTools command through Appium's chromium driver (chromedriver's passthrough); its result. */
+    private Object cdp(String command, Map<String, Object> params) {
+        return driver.execute(CDP, Map.of("cmd", command, "params", params)).getValue();
     }
 
     /**
@@ -321,7 +328,7 @@ public final class ChromiumPhone implements Device {
         Map<String, Object> params = new java.util.HashMap<>(Map.of("format", f == ScreenshotFormat.JPEG ? "jpeg" : "png",
                 "clip", clip));
         if (f == ScreenshotFormat.JPEG) params.put("quality", JPEG_QUALITY);
-        Object value = driver.execute(CDP, Map.of("cmd", "Page.captureScreenshot", "params", params)).getValue();
+        Object value = cdp("Page.captureScreenshot", params);
         if (!(value instanceof Map<?, ?> m) || !(m.get("data") instanceof String data)) {
             throw new IllegalStateException("DevTools screenshot returned no image: " + value);
         }
@@ -391,7 +398,7 @@ public final class ChromiumPhone implements Device {
             new Actions(driver).sendKeys(text).perform();
             return;
         }
-        driver.execute(CDP, Map.of("cmd", "Input.insertText", "params", Map.of("text", text)));
+        cdp("Input.insertText", Map.of("text", text));
     }
 
     private void swipe(Action a) {
