@@ -1,12 +1,6 @@
 package dev.discreet.harness.device;
 
-import dev.discreet.harness.internal.TempFolders;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,30 +32,8 @@ final class HeadlessShell {
     static Path launcher(Path shell) {
         return LAUNCHERS.computeIfAbsent(shell.toAbsolutePath(), s ->
                 // exec: the launcher does not stay as an extra process between chromedriver and the browser.
-                writeLauncher("launcher-", "chromium-headless-shell", "exec " + quoted(s) + " \"$@\" about:blank\n",
+                Launchers.write("launcher-", "chromium-headless-shell", "exec " + Launchers.quoted(s)
+                        + " \"$@\" about:blank\n",
                         "the headless shell's launcher"));
-    }
-
-    /** {@code path} as one single-quoted word of a POSIX shell. */
-    static String quoted(Path path) {
-        return "'" + path.toString().replace("'", "'\\''") + "'";
-    }
-
-    /**
-     * Writes an executable {@code /bin/sh} script {@code name} with {@code body} in a new temporary folder named after
-     * this JVM and {@code folder} (removed when the JVM ends, or swept after a kill); {@code what} names it in errors.
-     */
-    static Path writeLauncher(String folder, String name, String body, String what) {
-        try {
-            Path dir = Files.createTempDirectory(TempFolders.prefix("chromium") + folder);
-            Path script = dir.resolve(name);
-            Files.writeString(script, "#!/bin/sh\n" + body, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            dir.toFile().deleteOnExit();
-            script.toFile().deleteOnExit();
-            return script;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + what + " in the temp folder", e);
-        }
     }
 }

@@ -24,9 +24,9 @@ final class QuietChromedriver {
         return LAUNCHERS.computeIfAbsent(chromedriver.toAbsolutePath(), c ->
                 // Keeps every argument but --verbose, in order; exec: chromedriver keeps the launcher's pid, which
                 // Appium stops it by.
-                HeadlessShell.writeLauncher("chromedriver-", "chromedriver",
+                Launchers.write("chromedriver-", "chromedriver",
                         "for a; do shift; [ \"$a\" = --verbose ] || set -- \"$@\" \"$a\"; done\n"
-                                + "exec " + HeadlessShell.quoted(c) + " \"$@\" --log-level=SEVERE\n",
+                                + "exec " + Launchers.quoted(c) + " \"$@\" --log-level=SEVERE\n",
                         "the chromedriver launcher"));
     }
 }
