@@ -8,9 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Masks profile values in text so that no page shows a value or most of one. Whole values first:
@@ -26,9 +23,10 @@ public final class Masker {
     public static final int MIN_RUN = 3;
     /** A letters-only partial run of at least this many characters is masked. */
     public static final int MIN_LETTER_RUN = 9;
-    private static final Masker NONE = new Masker(null, Map.of(), List.of());
+    private static final Masker NONE = new Masker(List.of(), Map.of(), List.of());
 
-    private final Pattern pattern;
+    /** The whole values (lower case), by their first character {@link #fold folded}: longest first, as matched. */
+    private final Map<Character, List<String>> wholeByFirst;
     private final Map<String, String> masks; // lower-case occurrence -> mask
     /**
      * Every substring of every value's lower-case letters and digits: the longest run at a position is found by growing it
@@ -37,8 +35,10 @@ public final class Masker {
      */
     private final java.util.Set<String> valueRuns;
 
-    private Masker(Pattern pattern, Map<String, String> masks, List<String> alnumValues) {
-        this.pattern = pattern;
+    private Masker(List<String> wholeValues, Map<String, String> masks, List<String> alnumValues) {
+        Map<Character, List<String>> byFirst = new java.util.HashMap<>();
+        for (String k : wholeValues) byFirst.computeIfAbsent(fold(k.charAt(0)), c -> new ArrayList<>()).add(k);
+        this.wholeByFirst = byFirst;
         this.masks = masks;
         java.util.Set<String> runs = new java.util.HashSet<>();
         for (String v : alnumValues) {
@@ -67,9 +67,7 @@ public final class Masker {
         if (masks.isEmpty()) return NONE;
         List<String> keys = new ArrayList<>(masks.keySet());
         keys.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        Pattern p = Pattern.compile(keys.stream().map(Pattern::quote).collect(Collectors.joining("|")),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return new Masker(p, masks, alnum);
+        return new Masker(keys, masks, alnum);
     }
 
     public static String mask(String v) {
@@ -126,19 +124,47 @@ public final class Masker {
     }
 
     public String apply(String text) {
-        if (pattern == null || text == null || text.isEmpty()) return text;
+        if (wholeByFirst.isEmpty() || text == null || text.isEmpty()) return text;
         return maskRuns(maskWhole(text));
     }
 
-    private String maskWhole(String text) {
-        Matcher m = pattern.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String hit = m.group();
+    /**
+     * Replaces whole values, case-insensitively: at each position the longest value that starts there, scanning on
+     * after it (what one regular expression of all values, longest first, finds; that alternation tried every value
+     * at every character and was most of the CPU of an episode's page).
+     */
+    String maskWhole(String text) {
+        StringBuilder out = null;
+        int last = 0;
+        int i = 0;
+        while (i < text.length()) {
+            List<String> candidates = wholeByFirst.get(fold(text.charAt(i)));
+            String key = null;
+            if (candidates != null) {
+                for (String k : candidates) {
+                    if (text.regionMatches(true, i, k, 0, k.length())) {
+                        key = k;
+                        break;
+                    }
+                }
+            }
+            if (key == null) {
+                i++;
+                continue;
+            }
+            String hit = text.substring(i, i + key.length());
             String mask = masks.get(hit.toLowerCase(java.util.Locale.ROOT));
-            m.appendReplacement(out, Matcher.quoteReplacement(mask == null ? mask(hit) : mask));
+            if (out == null) out = new StringBuilder(text.length() + 16);
+            out.append(text, last, i).append(mask == null ? mask(hit) : mask);
+            i += key.length();
+            last = i;
         }
-        m.appendTail(out);
-        return out.toString();
+        return out == null ? text : out.append(text, last, text.length()).toString();
     }
+
+    /**
+     * The case-insensitive identity of a character, as {@link String#regionMatches(boolean, int, String, int, int)}
+     * compares them: two characters match ignoring case exactly when their folds are equal.
+     */
+    private static char fold(char c) { return Character.toLowerCase(Character.toUpperCase(c)); }
 }

@@ -72,4 +72,57 @@ class MaskerAndHtmlTest {
         // three characters of a value, and ordinary words, stay readable
         assertThat(m.apply("room 814, gate code, 2026-03-16 at 09:00")).isEqualTo("room 814, gate code, 2026-03-16 at 09:00");
     }
+
+    /**
+     * Whole values are found as one case-insensitive regular expression of all of them, longest first, finds them
+     * (what the masker did before its scan): the same output on texts built from overlapping values (a value that is
+     * the start of another, case changes, digits written bare, values touching each other and the text's ends).
+     */
+    @Test
+    void wholeValueScanFindsWhatTheLongestFirstExpressionFinds() {
+        List<String> values = List.of("Ann", "Anna Lindqvist", "Anna", "anna-maria", "US-P-9381-2207-4", "PX8841207",
+                "1427 Larchmont Ave", "Portland", "Port", "Straße 5", "\u00c9lodie", "a+b (c)", "OR");
+        List<ProfileItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size(); i++) items.add(new ProfileItem("v" + i, "V" + i, values.get(i), Level.HIGH));
+        Masker m = Masker.of(new UserProfile("u", items, Map.of()));
+        // The reference: every value (and the bare digits of one with 8 or more) as one alternation, longest first.
+        java.util.Map<String, String> masks = new java.util.LinkedHashMap<>();
+        for (String v : values) {
+            masks.putIfAbsent(v.toLowerCase(java.util.Locale.ROOT), Masker.mask(v));
+            String digits = v.replaceAll("\\D", "");
+            if (digits.length() >= 8 && !digits.equals(v)) masks.putIfAbsent(digits, Masker.mask(digits));
+        }
+        List<String> keys = new java.util.ArrayList<>(masks.keySet());
+        keys.sort(java.util.Comparator.comparingInt(String::length).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        java.util.regex.Pattern all = java.util.regex.Pattern.compile(String.join("|",
+                keys.stream().map(java.util.regex.Pattern::quote).toList()),
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        List<String> pieces = new java.util.ArrayList<>(values);
+        pieces.addAll(List.of("93812207", "ANNA LINDQVIST", "lindqvist", "portLAND", " ", ", ", "x", "annA", "\u00e9LODIE",
+                "STRASSE 5", "or", "1427 larchmont", "P", "-"));
+        java.util.Random r = new java.util.Random(8);
+        int changed = 0;
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder t = new StringBuilder();
+            int parts = 1 + r.nextInt(6);
+            for (int k = 0; k < parts; k++) {
+                String piece = pieces.get(r.nextInt(pieces.size()));
+                if (r.nextInt(3) == 0) piece = piece.toUpperCase(java.util.Locale.ROOT);
+                t.append(piece);
+            }
+            String text = t.toString();
+            java.util.regex.Matcher x = all.matcher(text);
+            StringBuilder want = new StringBuilder();
+            while (x.find()) {
+                String mask = masks.get(x.group().toLowerCase(java.util.Locale.ROOT));
+                x.appendReplacement(want, java.util.regex.Matcher.quoteReplacement(mask == null ? Masker.mask(x.group())
+                        : mask));
+            }
+            x.appendTail(want);
+            assertThat(m.maskWhole(text)).as("text %s", text).isEqualTo(want.toString());
+            if (!want.toString().equals(text)) changed++;
+        }
+        assertThat(changed).as("texts with a value in them").isGreaterThan(1500);
+    }
 }
