@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import org.openqa.selenium.remote.http.HttpMethod;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.OutputType;
@@ -38,7 +37,11 @@ public final class ChromiumPhone implements Device {
     /** The element script as a function expression, for {@code Runtime.evaluate} (it reads {@code arguments[0]}). */
     private static final String ELEMENTS_CALL = "(function(){" + ELEMENTS_JS + "\n})";
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
-    private static final String CDP = "discreetExecuteCdp";
+    /**
+     * chromedriver's DevTools passthrough, which Appium's chromium driver forwards (the Java ChromiumDriver has no
+     * such call).
+     */
+    private static final String CDP_PATH = "/goog/cdp/execute";
     private static final Duration NO_NAVIGATION = Duration.ofSeconds(2);
     private static final int JPEG_QUALITY = 60;
 
@@ -46,6 +49,8 @@ public final class ChromiumPhone implements Device {
     private final ChromiumPhoneOptions options;
     private final URL server;
     private final Path userDataDir;
+    /** The per-step calls (DevTools passthrough, actions), straight to this phone's session. */
+    private final SessionWire wire;
     /** The element call with this phone's screen scale: the same text for every observation. */
     private final String elementsExpression;
     /** A page {@link #reset} started loading; the next observation waits for it. */
@@ -61,6 +66,7 @@ public final class ChromiumPhone implements Device {
         this.options = options;
         this.server = server;
         this.userDataDir = userDataDir;
+        this.wire = new SessionWire(server, driver.getSessionId().toString());
         this.elementsExpression = ELEMENTS_CALL + "(" + options.screenScale() + ")";
     }
 
@@ -97,8 +103,6 @@ public final class ChromiumPhone implements Device {
         ChromiumDriver d = null;
         try {
             d = new ChromiumDriver(server, options.toCapabilities(ports.pick(server), profile));
-            // The Java ChromiumDriver has no DevTools call; chromedriver's endpoint is passed through by Appium.
-            d.addCommand(HttpMethod.POST, "/session/:sessionId/goog/cdp/execute", CDP);
             d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             d.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
             return new ChromiumPhone(d, options, server, profile);
@@ -221,7 +225,7 @@ public final class ChromiumPhone implements Device {
 
     /** One DevTools command through Appium's chromium driver (chromedriver's passthrough); its result. */
     private Object cdp(String command, Map<String, Object> params) {
-        return driver.execute(CDP, Map.of("cmd", command, "params", params)).getValue();
+        return wire.post(CDP_PATH, Map.of("cmd", command, "params", params));
     }
 
     /**
@@ -313,7 +317,8 @@ public final class ChromiumPhone implements Device {
         }
     }
 
-    private void perform(Sequence s) { driver.perform(List.of(s)); }
+    /** W3C actions of one input source, encoded as Selenium encodes them. */
+    private void perform(Sequence s) { wire.post("/actions", Map.of("actions", List.of(s.encode()))); }
 
     private double css(int screenPx) { return screenPx / options.screenScale(); }
 
