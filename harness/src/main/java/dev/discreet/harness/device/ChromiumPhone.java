@@ -36,6 +36,17 @@ public final class ChromiumPhone implements Device {
     private static final String ELEMENTS_JS = resource("elements.js");
     /** The element script as a function expression, for {@code Runtime.evaluate} (it reads {@code arguments[0]}). */
     private static final String ELEMENTS_CALL = "(function(){" + ELEMENTS_JS + "\n})";
+    /**
+     * The element function's name in every document of a phone: installed before the page's own scripts run
+     * ({@code Page.addScriptToEvaluateOnNewDocument}), so each observation sends a call of a few bytes instead of the
+     * ~6 KB script, which Appium, chromedriver and Chromium each parsed and passed on for every step.
+     */
+    private static final String ELEMENTS_GLOBAL = "__discreetElements";
+    /** Read-only and hidden from enumeration; a second run in the same document changes nothing. */
+    private static final String ELEMENTS_INSTALL = "try{Object.defineProperty(window,'" + ELEMENTS_GLOBAL + "',{value:"
+            + ELEMENTS_CALL + "});}catch(e){}";
+    /** What the short call returns in a document without the function (one that existed before it was installed). */
+    private static final String NO_ELEMENT_FUNCTION = "discreet:no-element-function";
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
     /**
      * chromedriver's DevTools passthrough, which Appium's chromium driver forwards (the Java ChromiumDriver has no
@@ -51,8 +62,10 @@ public final class ChromiumPhone implements Device {
     private final Path userDataDir;
     /** The per-step calls (DevTools passthrough, actions), straight to this phone's session. */
     private final SessionWire wire;
-    /** The element call with this phone's screen scale: the same text for every observation. */
+    /** The whole element script with this phone's screen scale, for a document without the installed function. */
     private final String elementsExpression;
+    /** The call of the installed element function with this phone's screen scale. */
+    private final String elementsShortCall;
     /** A page {@link #reset} started loading; the next observation waits for it. */
     private String pendingUrl;
     /** The marker left on the document a script navigation is leaving; the next observation waits for a new one. */
@@ -68,6 +81,8 @@ public final class ChromiumPhone implements Device {
         this.userDataDir = userDataDir;
         this.wire = new SessionWire(server, driver.getSessionId().toString());
         this.elementsExpression = ELEMENTS_CALL + "(" + options.screenScale() + ")";
+        this.elementsShortCall = "typeof " + ELEMENTS_GLOBAL + "==='function'?" + ELEMENTS_GLOBAL + "("
+                + options.screenScale() + "):'" + NO_ELEMENT_FUNCTION + "'";
     }
 
     /** Opens a session on the Appium server at {@code server}. */
@@ -105,7 +120,9 @@ public final class ChromiumPhone implements Device {
             d = new ChromiumDriver(server, options.toCapabilities(ports.pick(server), profile));
             d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             d.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
-            return new ChromiumPhone(d, options, server, profile);
+            ChromiumPhone phone = new ChromiumPhone(d, options, server, profile);
+            phone.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ELEMENTS_INSTALL));
+            return phone;
         } catch (RuntimeException e) {
             if (d != null) quietly(d::quit);
             if (profile != null) dev.discreet.harness.internal.Files2.deleteTree(profile);
@@ -215,12 +232,18 @@ public final class ChromiumPhone implements Device {
      * Runs the element script as one DevTools {@code Runtime.evaluate} in the page (through Appium's chromium driver,
      * like {@code Input.insertText}). WebDriver's executeScript does the same evaluation inside chromedriver's
      * argument/result wrapper and asks for the frame tree twice around it: the same element lists, byte for byte,
-     * for 17-20% less of chromedriver's CPU (BENCHMARKS.md, session 7).
+     * for 17-20% less of chromedriver's CPU (BENCHMARKS.md, session 7). The page's installed element function when
+     * it has one; the whole script in a document that predates it.
      */
-    @SuppressWarnings("unchecked")
     private String elementsJson() {
+        String json = evaluate(elementsShortCall);
+        return NO_ELEMENT_FUNCTION.equals(json) ? evaluate(elementsExpression) : json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String evaluate(String expression) {
         return evaluated((Map<String, Object>) cdp("Runtime.evaluate",
-                Map.of("expression", elementsExpression, "returnByValue", true)));
+                Map.of("expression", expression, "returnByValue", true)));
     }
 
     /** One DevTools command through Appium's chromium driver (chromedriver's passthrough); its result. */
