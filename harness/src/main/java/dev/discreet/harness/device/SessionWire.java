@@ -101,13 +101,17 @@ final class SessionWire {
         boolean error = status >= 400 || json != null && json.get("value") instanceof Map<?, ?> v
                 && v.get("error") instanceof String;
         if (!error && json != null && json.containsKey("value")) return json.get("value");
-        if (json != null && json.get("value") instanceof Map<?, ?> v && v.get("error") instanceof String) {
-            return rethrow(ERRORS.decode(json));
-        }
         String text = new String(reply, StandardCharsets.UTF_8);
-        throw new WebDriverException(call + " answered HTTP " + status + " with no W3C reply: "
-                + (text.length() > 300 ? text.substring(0, 300) + "…" : text));
+        String shown = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        if (json != null && json.get("value") instanceof Map<?, ?> v && v.get("error") instanceof String) {
+            WebDriverException e;
+            try {
+                e = ERRORS.decode(json);
+            } catch (RuntimeException unreadable) { // e.g. a message that is not a string
+                e = new WebDriverException(call + " answered an error Selenium cannot read: " + shown, unreadable);
+            }
+            throw e;
+        }
+        throw new WebDriverException(call + " answered HTTP " + status + " with no W3C reply: " + shown);
     }
-
-    private static Object rethrow(WebDriverException e) { throw e; }
 }

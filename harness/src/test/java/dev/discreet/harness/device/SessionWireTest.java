@@ -126,6 +126,10 @@ class SessionWireTest {
         reply = "{\"value\":{\"error\":\"unknown error\",\"message\":\"unknown error: Execution context was destroyed.\"}}";
         assertThatThrownBy(() -> w.post("/goog/cdp/execute", Map.of()))
                 .satisfies(e -> assertThat(ChromiumPhone.documentGone(e)).isTrue());
+        // An error whose message is not text: still a WebDriverException, with what the server said.
+        reply = "{\"value\":{\"error\":\"unknown error\",\"message\":42}}";
+        assertThatThrownBy(() -> w.post("/actions", Map.of())).isExactlyInstanceOf(WebDriverException.class)
+                .hasMessageContaining("cannot read").hasMessageContaining("\"message\":42");
         // Not a W3C reply at all (a proxy's page): the status and the start of the body, never the password.
         status = 502;
         reply = "<html>Bad gateway</html>";
@@ -150,5 +154,52 @@ class SessionWireTest {
         for (int i = 0; i < 50; i++) w.post("/actions", Map.of("i", i));
         assertThat(requests).hasSize(50);
         assertThat(clientPorts).hasSizeLessThanOrEqualTo(2);
+    }
+
+    /**
+     * A server closes a kept-alive connection the client still holds (Node does so after 5 idle seconds; a model can
+     * think longer): the next call is sent again on a new connection, not failed as an unreachable device.
+     */
+    @Test
+    void aKeptAliveConnectionTheServerClosedIsReplacedNotFailed() throws Exception {
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            Thread t = new Thread(() -> {
+                // Each connection: one request answered as kept alive, then closed by the server.
+                while (!raw.isClosed()) {
+                    try (java.net.Socket c = raw.accept()) {
+                        java.io.BufferedInputStream in = new java.io.BufferedInputStream(c.getInputStream());
+                        int length = 0;
+                        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+                            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                                length = Integer.parseInt(line.substring(15).trim());
+                            }
+                        }
+                        in.readNBytes(length);
+                        byte[] body = ("{\"value\":" + answered.incrementAndGet() + "}").getBytes(StandardCharsets.UTF_8);
+                        c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: " + body.length + "\r\nConnection: keep-alive\r\n"
+                                + "Keep-Alive: timeout=60\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        c.getOutputStream().write(body);
+                        c.getOutputStream().flush();
+                    } catch (IOException e) {
+                        return; // closed at the end of the test
+                    }
+                }
+            }, "closing-server");
+            t.setDaemon(true);
+            t.start();
+            SessionWire w = new SessionWire(new URL("http://127.0.0.1:" + raw.getLocalPort()), "s1");
+            assertThat(w.post("/actions", Map.of("i", 1))).isEqualTo(1);
+            Thread.sleep(200); // the server has closed that connection by now
+            assertThat(w.post("/actions", Map.of("i", 2))).isEqualTo(2);
+            assertThat(w.post("/actions", Map.of("i", 3))).isEqualTo(3);
+        }
+    }
+
+    private static String readLine(java.io.InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) if (c != '\r') b.append((char) c);
+        return b.toString();
     }
 }
