@@ -98,12 +98,12 @@ final class SessionWire {
         } catch (IOException e) {
             json = null;
         }
-        boolean error = status >= 400 || json != null && json.get("value") instanceof Map<?, ?> v
-                && v.get("error") instanceof String;
-        if (!error && json != null && json.containsKey("value")) return json.get("value");
+        Object value = json == null ? null : json.get("value");
+        boolean w3cError = value instanceof Map<?, ?> v && v.get("error") instanceof String;
+        if (status < 400 && !w3cError && json != null && json.containsKey("value")) return value;
         String text = new String(reply, StandardCharsets.UTF_8);
         String shown = text.length() > 300 ? text.substring(0, 300) + "…" : text;
-        if (json != null && json.get("value") instanceof Map<?, ?> v && v.get("error") instanceof String) {
+        if (w3cError) {
             WebDriverException e;
             try {
                 e = ERRORS.decode(json);
