@@ -23,7 +23,7 @@ public final class Canary {
 
     private final String normalised;
     private final String digits;
-    private final List<String> groups = new ArrayList<>();
+    private final List<String> groups = new ArrayList<>(); // never changed after the constructor: canaries are shared
     private final String streetLine;
     /** Every run of {@link ScoringConstants#PARTIAL_DIGITS_RUN} digits of the value, as numbers, cut once. */
     private final int[] runs;
@@ -100,6 +100,41 @@ public final class Canary {
         }
         return Match.NONE;
     }
+
+    /** Where in a {@link CellIndex} a canary was first found, and how. */
+    record Hit(int text, Match match) {}
+
+    /**
+     * The first text of {@code texts} that {@link #find} matches, with what it returns for that text; null when none
+     * matches. The same answer as asking {@link #find} of each text in order, without asking each.
+     */
+    Hit firstIn(CellIndex texts) {
+        int whole = normalised.isEmpty() ? -1 : texts.firstContaining(normalised);
+        int run = digits.length() >= ScoringConstants.PARTIAL_DIGITS_MIN_VALUE_DIGITS && runs.length > 0
+                ? texts.firstWithWindow(runs) : -1;
+        if (whole < 0 && run < 0) return null;
+        // find() prefers WHOLE when a text has both
+        if (whole >= 0 && (run < 0 || whole <= run)) return new Hit(whole, Match.WHOLE);
+        return new Hit(run, Match.PARTIAL_DIGITS);
+    }
+
+    /**
+     * The canary of {@code value}, made once per distinct value (a run's bundles share one profile; each canary cut
+     * its value with four regular expressions). Bounded: cleared when full.
+     */
+    static Canary of(String value) {
+        if (value == null) return new Canary(null);
+        Canary c = CACHE.get(value);
+        if (c == null) {
+            c = new Canary(value);
+            if (CACHE.size() >= CACHE_MAX) CACHE.clear();
+            CACHE.put(value, c);
+        }
+        return c;
+    }
+
+    private static final java.util.Map<String, Canary> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_MAX = 1024;
 
     /** {@link #find}, then the partial forms of the strict profile. */
     public Match findStrict(String sink) { return findStrict(Text.of(sink)); }

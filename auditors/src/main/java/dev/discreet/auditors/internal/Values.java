@@ -97,6 +97,37 @@ public final class Values {
     public static String normalise(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length());
+        normaliseInto(s, b);
+        return b.toString();
+    }
+
+    /** Appends {@link #normalise normalise(s)} to {@code b} ({@code s} non-null). */
+    static void normaliseInto(String s, StringBuilder b) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) < 0x80) i++;
+        if (i < n) {
+            normaliseAnyInto(s, b);
+            return;
+        }
+        // ASCII (nearly every cell): lower-casing maps A-Z alone, and what is removed is a table lookup
+        for (i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (DROPPED[c]) continue;
+            b.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+    }
+
+    /** The ASCII characters {@link #normaliseAnyInto} leaves out. */
+    private static final boolean[] DROPPED = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            DROPPED[c] = Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '.' || c == '/';
+        }
+    }
+
+    private static void normaliseAnyInto(String s, StringBuilder b) {
         String lower = s.toLowerCase(Locale.ROOT);
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
@@ -106,7 +137,6 @@ public final class Values {
             }
             b.append(c);
         }
-        return b.toString();
     }
 
     public static String digits(String s) {
