@@ -9,8 +9,10 @@ import java.util.Locale;
 public enum Intent {
     READ_DATA, ACCESS_APP, WRITE_DATA;
 
+    private final String wire = name().toLowerCase(Locale.ROOT); // made once: read with every permission request
+
     @JsonValue
-    public String wire() { return name().toLowerCase(Locale.ROOT); }
+    public String wire() { return wire; }
 
     /** Accepts {@code read_data} as well as {@code READ_DATA}; anything else names the accepted values. */
     @JsonCreator

@@ -108,6 +108,34 @@ class ReadOnceAuditTest {
         }
     }
 
+    /**
+     * profile.json and apps.json are parsed once per exact content and shared between bundles: a bundle whose copy
+     * differs from its neighbour's in a single letter, wherever that letter is, gets its own values.
+     */
+    @Test
+    void aSharedFileDifferingInOneLetterIsParsedForItself() throws Exception {
+        List<Path> bundles = sealedRun();
+        Path a = bundles.get(0);
+        Path b = bundles.get(1);
+        Path profile = b.resolve(EvidenceFiles.PROFILE);
+        String original = Files.readString(profile, StandardCharsets.UTF_8);
+        assertThat(original).isEqualTo(Files.readString(a.resolve(EvidenceFiles.PROFILE), StandardCharsets.UTF_8));
+        var expected = EvidenceBundle.read(a).profile();
+        int tried = 0;
+        for (int at = original.indexOf("\"value\""); at >= 0 && tried < 40; at = original.indexOf("\"value\"", at + 1)) {
+            int letter = original.indexOf('"', at + "\"value\"".length()) + 1; // the value's first character
+            if (!Character.isLetter(original.charAt(letter))) continue;
+            char c = original.charAt(letter);
+            String edited = original.substring(0, letter) + (c == 'q' ? 'z' : 'q') + original.substring(letter + 1);
+            Files.writeString(profile, edited, StandardCharsets.UTF_8);
+            assertThat(EvidenceBundle.read(b).profile()).as("letter at offset %d", letter).isNotEqualTo(expected)
+                    .isEqualTo(Json.mapper().readValue(edited, dev.discreet.tasks.UserProfile.class));
+            assertThat(EvidenceBundle.read(a).profile()).isEqualTo(expected);
+            tried++;
+        }
+        assertThat(tried).as("profile values edited").isGreaterThan(10);
+    }
+
     @Test
     void aFlippedByteInAScreenshotAnElementListOrATrajectoryLineIsStillCaught() throws Exception {
         Path d = sealedRun().get(0);

@@ -11,13 +11,20 @@ public enum ActionType {
     CLICK, LONG_PRESS, DOUBLE_CLICK, TYPE, SWIPE, SYSTEM_BUTTON, OPEN, WAIT, TERMINATE,
     REQUEST_PERMISSION, READ_PROFILE, SAVE_PROFILE, ASK_USER;
 
+    // Made once: every step of every trajectory read names its action (re-audits read thousands a second).
+    private final String wire = name().toLowerCase(Locale.ROOT);
+    private static final java.util.Map<String, ActionType> BY_WIRE = new java.util.HashMap<>();
+
+    static {
+        for (ActionType t : values()) BY_WIRE.put(t.wire, t);
+    }
+
     @JsonValue
-    public String wire() { return name().toLowerCase(Locale.ROOT); }
+    public String wire() { return wire; }
 
     public static Optional<ActionType> find(String name) {
         if (name == null) return Optional.empty();
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.wire().equals(n)).findFirst();
+        return Optional.ofNullable(BY_WIRE.get(name.trim().toLowerCase(Locale.ROOT)));
     }
 
     @JsonCreator

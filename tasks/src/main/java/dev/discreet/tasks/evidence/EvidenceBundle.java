@@ -165,7 +165,33 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
     private static final Map<SharedKey, Parsed> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int SHARED_MAX = 16;
 
-    private record SharedKey(String type, java.nio.ByteBuffer content) {}
+    /**
+     * A shared file's type and exact bytes. Its hash samples the bytes (hashing all of them, ~45 KB per bundle, cost
+     * more than the rest of the lookup); equality still compares every byte.
+     */
+    private static final class SharedKey {
+        private final String type;
+        private final byte[] content;
+        private final int hash;
+
+        SharedKey(String type, byte[] content) {
+            this.type = type;
+            this.content = content;
+            int h = type.hashCode() * 31 + content.length;
+            int step = Math.max(1, content.length / 64);
+            for (int i = 0; i < content.length; i += step) h = h * 31 + content[i];
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() { return hash; }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SharedKey k && hash == k.hash && type.equals(k.type)
+                    && java.util.Arrays.equals(content, k.content);
+        }
+    }
 
     private record Parsed(Object value, List<String> warnings) {}
 
@@ -201,7 +227,7 @@ public record EvidenceBundle(Path dir, EpisodeRecord episode, Task task, UserPro
                 bytes = null;
             }
             if (bytes == null) return json(file, type, absent, false);
-            SharedKey key = new SharedKey(type.getType().getTypeName(), java.nio.ByteBuffer.wrap(bytes));
+            SharedKey key = new SharedKey(type.getType().getTypeName(), bytes);
             Parsed hit = SHARED.get(key);
             if (hit == null) {
                 Reader own = new Reader(Map.of());
