@@ -349,6 +349,11 @@ final class Bench implements Callable<Integer> {
         List<ReAudit.Outcome> again = ReAudit.auditAndWrite(dirs, cores);
         double againS = (System.nanoTime() - t2w) / 1e9, againCpu = (cpuNanos() - c2) / 1e6 / n;
         String l2w = load();
+        // The seal check alone, what a re-audit must do before it may score a bundle: the floor under the re-audit.
+        long c4 = cpuNanos(), t4 = System.nanoTime();
+        int notIntact = sealChecks(dirs, cores);
+        double sealS = (System.nanoTime() - t4) / 1e9, sealCpu = (cpuNanos() - c4) / 1e6 / n;
+        String l4 = load();
 
         int differ = 0, failed = 0, tampered = 0, originalTampered = 0;
         for (String json : expected.values()) if (json.contains("\"" + dev.discreet.auditors.Rules.EVIDENCE_TAMPERED + "\"")) originalTampered++;
@@ -402,6 +407,10 @@ final class Bench implements Callable<Integer> {
         row("re-audit, " + cores + " threads, again (JIT warm)", String.format(Locale.ROOT,
                 "%.0f episodes/s (%.2f s; CPU %.2f ms/episode, capacity %.0f episodes/s)", n / againS, againS,
                 againCpu, cores * 1000 / againCpu), l2w);
+        row("seal check alone, " + cores + " threads (every sealed file read and SHA-256'd, the Ed25519 signature "
+                + "verified; nothing parsed or audited)", String.format(Locale.ROOT,
+                "%.0f episodes/s (%.2f s; CPU %.2f ms/episode, capacity %.0f episodes/s; %d not intact)", n / sealS,
+                sealS, sealCpu, cores * 1000 / sealCpu, notIntact), l4);
         row("copies whose audit differs from the original's / not audited / with evidence-tampered findings",
                 differ + " / " + failed + " / " + tampered + " (of " + 3 * n + " audits; originals with that finding: "
                         + originalTampered + ")", l2);
@@ -411,6 +420,20 @@ final class Bench implements Callable<Integer> {
         row("report, warm (pages unchanged: the call after each episode)", String.format(Locale.ROOT, "%.2f s", warm), l3);
         row("report.html of one copy (" + byRun.getOrDefault(runs.get(0), List.of()).size() + " episodes)",
                 reportKb + " KB", l3);
+    }
+
+    /** {@code EvidenceSeal.check} of every bundle on {@code threads} threads; how many were not intact. */
+    private static int sealChecks(List<Path> dirs, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> fs = new ArrayList<>(dirs.size());
+            for (Path d : dirs) fs.add(pool.submit(() -> dev.discreet.tasks.evidence.EvidenceSeal.check(d).intact()));
+            int bad = 0;
+            for (Future<Boolean> f : fs) if (!f.get()) bad++;
+            return bad;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** CPU time of the whole JVM (all threads, GC and JIT included), or 0 where the platform does not say. */
