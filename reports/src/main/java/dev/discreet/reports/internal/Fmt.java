@@ -25,6 +25,10 @@ public final class Fmt {
     }
 
     public static String ms(double v) {
+        // What "%.0f ms" writes (half up), without the formatter: an episode page formats every step's timings. For
+        // a non-negative double below 2^52 that rounding is Math.round's (a value whose shortest decimal ends in .5
+        // is exactly that half).
+        if (v >= 0 && v < 0x1p52 && Math.copySign(1.0, v) > 0) return Math.round(v) + " ms";
         return String.format(Locale.ROOT, "%.0f ms", v);
     }
 

@@ -29,22 +29,21 @@ public final class Masker {
     private final Map<Character, List<String>> wholeByFirst;
     private final Map<String, String> masks; // lower-case occurrence -> mask
     /**
-     * Every substring of every value's lower-case letters and digits: the longest run at a position is found by growing it
-     * while it is still in this set (a substring's prefixes are substrings too), instead of searching each value
-     * for each longer prefix (that search was most of the CPU of writing an episode's page).
+     * Every substring of every value's lower-case letters and digits, as a trie of all their suffixes: walking from
+     * the root along a text's characters spells a substring of some value for as long as the walk goes on, so the
+     * longest run at a position is one walk (a set of the substrings needed a new string and a hash per character
+     * tried, most of the CPU of writing an episode's page).
      */
-    private final java.util.Set<String> valueRuns;
+    private final RunTrie valueRuns;
 
     private Masker(List<String> wholeValues, Map<String, String> masks, List<String> alnumValues) {
         Map<Character, List<String>> byFirst = new java.util.HashMap<>();
         for (String k : wholeValues) byFirst.computeIfAbsent(fold(k.charAt(0)), c -> new ArrayList<>()).add(k);
         this.wholeByFirst = byFirst;
         this.masks = masks;
-        java.util.Set<String> runs = new java.util.HashSet<>();
+        RunTrie runs = new RunTrie();
         for (String v : alnumValues) {
-            for (int from = 0; from < v.length(); from++) {
-                for (int to = from + 1; to <= v.length(); to++) runs.add(v.substring(from, to));
-            }
+            for (int from = 0; from < v.length(); from++) runs.add(v, from);
         }
         this.valueRuns = runs;
     }
@@ -82,33 +81,34 @@ public final class Masker {
     }
 
     /** Replaces every qualifying partial run of a value's characters with bullets. */
-    private String maskRuns(String text) {
+    String maskRuns(String text) {
         if (valueRuns.isEmpty()) return text;
-        StringBuilder seq = new StringBuilder();
-        List<Integer> pos = new ArrayList<>();
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
+        // Lower-cased one character at a time, so that positions stay those of the text (String.toLowerCase can
+        // change the length: "İ" becomes two characters).
+        char[] seq = new char[text.length()];
+        int[] pos = new int[text.length()];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
             if (Character.isLetterOrDigit(c) && c != '\u2022') {
-                seq.append(c);
-                pos.add(i);
+                seq[n] = c;
+                pos[n++] = i;
             }
         }
-        boolean[] hide = new boolean[text.length()];
-        boolean any = false;
+        boolean[] hide = null;
         int i = 0;
-        while (i < seq.length()) {
+        while (i < n) {
             int best = 0;
-            while (i + best < seq.length() && valueRuns.contains(seq.substring(i, i + best + 1))) best++;
-            if (best > MIN_RUN && qualifies(seq.substring(i, i + best))) {
-                for (int k = pos.get(i); k <= pos.get(i + best - 1); k++) hide[k] = true;
-                any = true;
+            for (int node = RunTrie.ROOT; i + best < n && (node = valueRuns.child(node, seq[i + best])) >= 0; ) best++;
+            if (best > MIN_RUN && qualifies(seq, i, best)) {
+                if (hide == null) hide = new boolean[text.length()];
+                for (int k = pos[i]; k <= pos[i + best - 1]; k++) hide[k] = true;
                 i += best;
             } else {
                 i++;
             }
         }
-        if (!any) return text;
+        if (hide == null) return text;
         StringBuilder out = new StringBuilder();
         for (int k = 0; k < text.length(); k++) {
             if (!hide[k]) out.append(text.charAt(k));
@@ -117,10 +117,53 @@ public final class Masker {
         return out.toString();
     }
 
-    private static boolean qualifies(String run) {
+    private static boolean qualifies(char[] seq, int from, int length) {
         int digits = 0;
-        for (char c : run.toCharArray()) if (Character.isDigit(c)) digits++;
-        return digits >= 2 || run.length() >= MIN_LETTER_RUN;
+        for (int k = from; k < from + length; k++) if (Character.isDigit(seq[k])) digits++;
+        return digits >= 2 || length >= MIN_LETTER_RUN;
+    }
+
+    /** A trie of strings' suffixes over chars: ASCII digits and letters in arrays, anything else in a map. */
+    static final class RunTrie {
+        static final int ROOT = 0;
+        private static final int WIDTH = 36;
+        /** {@code node * WIDTH + symbol} → child + 1 (0: none). */
+        private int[] next = new int[WIDTH * 64];
+        private final Map<Long, Integer> other = new java.util.HashMap<>();
+        private int nodes = 1;
+
+        private static int symbol(char c) {
+            if (c >= '0' && c <= '9') return c - '0';
+            if (c >= 'a' && c <= 'z') return 10 + c - 'a';
+            return -1;
+        }
+
+        boolean isEmpty() { return nodes == 1; }
+
+        /** The child of {@code node} along {@code c}, or -1. */
+        int child(int node, char c) {
+            int s = symbol(c);
+            if (s >= 0) return next[node * WIDTH + s] - 1;
+            Integer n = other.get((long) node << 16 | c);
+            return n == null ? -1 : n;
+        }
+
+        /** Adds {@code v.substring(from)}, and so every prefix of it. */
+        void add(String v, int from) {
+            int node = ROOT;
+            for (int k = from; k < v.length(); k++) {
+                char c = v.charAt(k);
+                int child = child(node, c);
+                if (child < 0) {
+                    child = nodes++;
+                    if ((child + 1) * WIDTH > next.length) next = java.util.Arrays.copyOf(next, next.length * 2);
+                    int s = symbol(c);
+                    if (s >= 0) next[node * WIDTH + s] = child + 1;
+                    else other.put((long) node << 16 | c, child);
+                }
+                node = child;
+            }
+        }
     }
 
     public String apply(String text) {

@@ -125,4 +125,102 @@ class MaskerAndHtmlTest {
         }
         assertThat(changed).as("texts with a value in them").isGreaterThan(1500);
     }
+
+    /** The partial-run masking as it was before its trie: every substring of the values in a set, grown per position. */
+    private static String setMaskRuns(String text, List<String> alnumValues) {
+        java.util.Set<String> runs = new java.util.HashSet<>();
+        for (String v : alnumValues) {
+            for (int from = 0; from < v.length(); from++) {
+                for (int to = from + 1; to <= v.length(); to++) runs.add(v.substring(from, to));
+            }
+        }
+        if (runs.isEmpty()) return text;
+        StringBuilder seq = new StringBuilder();
+        List<Integer> pos = new java.util.ArrayList<>();
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isLetterOrDigit(c) && c != '\u2022') {
+                seq.append(c);
+                pos.add(i);
+            }
+        }
+        boolean[] hide = new boolean[text.length()];
+        boolean any = false;
+        int i = 0;
+        while (i < seq.length()) {
+            int best = 0;
+            while (i + best < seq.length() && runs.contains(seq.substring(i, i + best + 1))) best++;
+            String run = seq.substring(i, i + best);
+            long digits = run.chars().filter(Character::isDigit).count();
+            if (best > Masker.MIN_RUN && (digits >= 2 || run.length() >= Masker.MIN_LETTER_RUN)) {
+                for (int k = pos.get(i); k <= pos.get(i + best - 1); k++) hide[k] = true;
+                any = true;
+                i += best;
+            } else {
+                i++;
+            }
+        }
+        if (!any) return text;
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < text.length(); k++) {
+            if (!hide[k]) out.append(text.charAt(k));
+            else if (k == 0 || !hide[k - 1]) out.append(Masker.BULLETS);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Partial runs are found as the set of every value substring found them: the same output on texts built from
+     * pieces of values (cut anywhere, case changed, separators between), digits, words, accented letters.
+     */
+    @Test
+    void partialRunTrieFindsWhatTheSubstringSetFound() {
+        List<String> values = List.of("US-P-9381-2207-4", "1427 Larchmont Ave Apt 5C, Portland OR 97214", "PX8841207",
+                "1HGCM82633A004352", "Gate code 8142#", "Maya Okonkwo-Lindqvist", "\u00c9lodie Stra\u00dfenberger",
+                "+1 503-555-0147", "AB negative", "ab");
+        List<ProfileItem> items = new java.util.ArrayList<>();
+        List<String> alnum = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            items.add(new ProfileItem("v" + i, "V" + i, values.get(i), Level.HIGH));
+            StringBuilder a = new StringBuilder();
+            for (char c : values.get(i).toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+                if (Character.isLetterOrDigit(c)) a.append(c);
+            }
+            if (a.length() > Masker.MIN_RUN) alnum.add(a.toString());
+        }
+        Masker m = Masker.of(new UserProfile("u", items, Map.of()));
+        java.util.Random r = new java.util.Random(21);
+        int changed = 0;
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder t = new StringBuilder();
+            for (int k = 1 + r.nextInt(5); k > 0; k--) {
+                switch (r.nextInt(5)) {
+                    case 0, 1 -> {
+                        String v = values.get(r.nextInt(values.size()));
+                        int a = r.nextInt(v.length()), b = a + r.nextInt(v.length() - a + 1);
+                        String piece = v.substring(a, b);
+                        t.append(r.nextBoolean() ? piece : piece.toUpperCase(java.util.Locale.ROOT));
+                    }
+                    case 2 -> t.append(r.nextInt(100_000));
+                    case 3 -> t.append(List.of(" ", "-", ", ", "\u2022", "/").get(r.nextInt(5)));
+                    default -> t.append(List.of("room", "the", "lindqvist", "\u00e9", "stra\u00dfe", "x").get(r.nextInt(6)));
+                }
+            }
+            String text = t.toString();
+            String want = setMaskRuns(text, alnum);
+            assertThat(m.maskRuns(text)).as("text %s", text).isEqualTo(want);
+            if (!want.equals(text)) changed++;
+        }
+        assertThat(changed).as("texts with a partial run in them").isGreaterThan(1500);
+    }
+
+    /** A character that lower-cases to two ("\u0130") does not shift what is masked, nor throw at the text's end. */
+    @Test
+    void lowerCasingThatChangesLengthKeepsPositions() {
+        Masker m = Masker.of(new UserProfile("u", List.of(
+                new ProfileItem("passport", "Passport", "PX8841207", Level.HIGH)), Map.of()));
+        assertThat(m.apply("\u0130 no 8841207")).isEqualTo("\u0130 no " + Masker.BULLETS);
+        assertThat(m.apply("\u0130\u0130 8841207 ok")).isEqualTo("\u0130\u0130 " + Masker.BULLETS + " ok");
+    }
 }
