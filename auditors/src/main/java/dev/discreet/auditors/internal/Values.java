@@ -118,24 +118,24 @@ public final class Values {
         }
     }
 
-    /** The ASCII characters {@link #normaliseAnyInto} leaves out. */
+    /** What normalising leaves out: white space, dashes, dots and slashes. */
+    private static boolean dropped(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '.' || c == '/'
+                || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013' || c == '\u2014';
+    }
+
+    /** {@link #dropped} of every ASCII character, looked up. */
     private static final boolean[] DROPPED = new boolean[0x80];
 
     static {
-        for (char c = 0; c < 0x80; c++) {
-            DROPPED[c] = Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '.' || c == '/';
-        }
+        for (char c = 0; c < 0x80; c++) DROPPED[c] = dropped(c);
     }
 
     private static void normaliseAnyInto(String s, StringBuilder b) {
         String lower = s.toLowerCase(Locale.ROOT);
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '.' || c == '/'
-                    || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013' || c == '\u2014') {
-                continue;
-            }
-            b.append(c);
+            if (!dropped(c)) b.append(c);
         }
     }
 
